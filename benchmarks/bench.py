@@ -1,0 +1,165 @@
+"""Start-up and scale benchmarks for ``career``: a script, not a test.
+
+    python benchmarks/bench.py            # all of it
+    python benchmarks/bench.py --runs 40  # steadier medians
+
+Each start-up figure is the median wall time of ``--runs`` runs, the command and its baseline
+interleaved so that machine noise hits both alike. Python's bytecode cache is on, as it is for an
+installed user (pip compiles .pyc at install); ``PYTHONDONTWRITEBYTECODE`` in the environment would
+otherwise make every run recompile our modules and measure the compiler instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+CAREER = shutil.which("career", path=str(Path(PYTHON).parent)) or "career"
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PAGER")}
+ENV["NO_COLOR"] = "1"
+
+WORDS = (
+    "owns leads mentors hires reviews designs plans ships measures documents improves supports "
+    "on-call incidents runbooks production roadmap quality metrics budget stakeholders culture "
+    "interviews proposals architecture reliability security performance onboarding feedback"
+).split()
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, env=ENV, check=True)
+    return time.perf_counter() - start
+
+
+def compare(name: str, command: list[str], baseline: list[str], target: float, runs: int) -> None:
+    for _ in range(3):  # warm the page cache and the bytecode cache
+        timed(command)
+        timed(baseline)
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(timed(command))
+        base.append(timed(baseline))
+    ratio = statistics.median(ours) / statistics.median(base)
+    verdict = "ok" if ratio <= target else "OVER TARGET"
+    print(
+        f"{name:44} {1000 * statistics.median(ours):7.1f} ms  vs baseline "
+        f"{1000 * statistics.median(base):7.1f} ms  = {ratio:4.2f}x "
+        f"(target {target:.2f}x) {verdict}"
+    )
+
+
+def generated_level(rng: random.Random, categories: int, per_category: int) -> list[list[str]]:
+    return [
+        [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 18))).capitalize() + "."
+            for _ in range(per_category)
+        ]
+        for _ in range(categories)
+    ]
+
+
+def reworded(rng: random.Random, level: list[list[str]]) -> list[list[str]]:
+    """The next level up: most statements kept, some reworded, some dropped, some new."""
+    result = []
+    for items in level:
+        out = []
+        for text in items:
+            roll = rng.random()
+            if roll < 0.1:
+                continue  # dropped
+            if roll < 0.4:
+                words = text.rstrip(".").split()
+                for _ in range(3):
+                    words[rng.randrange(len(words))] = rng.choice(WORDS)
+                text = " ".join(words) + "."
+            out.append(text)
+        out += generated_level(rng, 1, len(items) // 10)[0]
+        rng.shuffle(out)
+        result.append(out)
+    return result
+
+
+def write_framework(directory: Path, levels: dict[str, list[list[str]]]) -> None:
+    for name, categories in levels.items():
+        body = "".join(
+            f"\n## Category {c}\n\n" + "".join(f"1. {t}\n" for t in items)
+            for c, items in enumerate(categories)
+        )
+        (directory / f"{name}.md").write_text(f'---\ntitle: "{name.title()}"\n---\n{body}')
+
+
+def scale(directory: Path, runs: int) -> float:
+    """Wall time of the whole command (start-up included) on a generated framework."""
+    command = [CAREER, "diff", "associate", "senior", "-f", str(directory), "--json"]
+    timed(command)
+    return statistics.median(timed(command) for _ in range(runs))
+
+
+def core_time(directory: Path) -> float:
+    """The diff alone, in-process: load both pages, align, word-diff."""
+    from career_cli.align import diff_levels
+    from career_cli.catalog import find_level, open_framework
+
+    start = time.perf_counter()
+    framework = open_framework(str(directory))
+    diff_levels(framework, find_level(framework, "associate"), find_level(framework, "senior"))
+    return time.perf_counter() - start
+
+
+def section(title: str) -> None:
+    print(f"\n{title}\n{'-' * len(title)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    runs: int = args.runs
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; median of {runs} runs")
+
+    section("Start-up")
+    compare(
+        "career diff associate senior",
+        [CAREER, "diff", "associate", "senior", "--no-pager"],
+        [PYTHON, "-c", "import typer, rich.console, rich.table, frontmatter"],
+        1.25,
+        runs,
+    )
+    compare(
+        "career diff associate senior --format json",
+        [CAREER, "diff", "associate", "senior", "--format", "json"],
+        [PYTHON, "-c", "import typer, frontmatter"],
+        1.10,
+        runs,
+    )
+
+    section("Scale (whole command, start-up included; core = load + align in-process)")
+    rng = random.Random(2026)
+    sizes: list[tuple[str, int, int]] = [("10 categories x 200 competencies", 10, 200)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, categories, per_category in sizes:
+            directory = Path(tmp) / label.replace(" ", "_")
+            directory.mkdir()
+            associate = generated_level(rng, categories, per_category)
+            write_framework(directory, {"associate": associate, "senior": reworded(rng, associate)})
+            wall = scale(directory, max(3, runs // 4))
+            core = min(core_time(directory) for _ in range(3))
+            verdict = "ok" if wall < 1.0 else "OVER TARGET"
+            print(
+                f"{label:44} {1000 * wall:7.1f} ms  (core {1000 * core:6.1f} ms)  "
+                f"target < 1000 ms {verdict}"
+            )
+
+
+if __name__ == "__main__":
+    main()

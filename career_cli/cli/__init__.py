@@ -1,0 +1,137 @@
+"""The command line: a thin Typer layer over the core.
+
+Commands parse options, call the core, pick a renderer and hand the string to ``output.emit``.
+Each command lives in its own module with a one-command Typer app, imported only when that command
+runs (click's lazy-group pattern), so start-up does not grow with the number of commands.
+
+``CareerGroup.invoke`` is the one place where failures become exit statuses: a ``CareerError``
+(anything the user can cause) is a short message on stderr and status 2; a closed stdout ends
+quietly; an unexpected exception is reported as an internal error without a traceback unless
+``--debug`` is given. Typer itself maps Ctrl-C to status 130.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Annotated, Any
+
+try:
+    import typer
+    from typer.core import TyperGroup
+except KeyboardInterrupt:  # Ctrl-C while Python is still importing: no traceback either
+    raise SystemExit(130) from None
+
+from career_cli import __version__
+from career_cli.cli.output import message
+from career_cli.errors import CareerError
+
+EXIT_ERROR = 2
+EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug in career, not in the input
+
+# Command name → the module that defines it (as a one-command Typer app named ``app``).
+COMMANDS = {
+    "diff": "career_cli.cli.diff_cmd",
+    "levels": "career_cli.cli.levels_cmd",
+}
+
+
+def _debugging(ctx: Any) -> bool:
+    obj = getattr(ctx, "obj", None)
+    return bool(isinstance(obj, dict) and obj.get("debug")) or os.environ.get("CAREER_DEBUG") == "1"
+
+
+def _silence_stdout() -> None:
+    """After the reader of our stdout went away, make the final flush at exit a no-op."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _print_traceback() -> None:
+    import traceback
+
+    traceback.print_exc()
+
+
+class CareerGroup(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = typer.main.get_command(importlib.import_module(module).app)
+        command.name = cmd_name
+        return command
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CareerError as exc:
+            if _debugging(ctx):
+                _print_traceback()
+            message("error", exc.render())
+            raise typer.Exit(EXIT_ERROR) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if getattr(exc, "exit_code", None) is not None:  # click's own exceptions
+                raise
+            if _debugging(ctx):
+                _print_traceback()
+            message("internal error", f"{type(exc).__name__}: {exc}")
+            sys.stderr.write("  hint: run with --debug for a traceback, and please report it\n")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+app = typer.Typer(
+    name="career",
+    cls=CareerGroup,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"career {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something fails.")
+    ] = False,
+) -> None:
+    """Compare the levels of an engineering career framework.
+
+    \b
+    Examples:
+      career diff intermediate senior
+      career diff associate senior --format json | jq '.counts'
+      career levels
+    """
+    ctx.obj = {"debug": debug}
+
+
+def main() -> None:
+    app(prog_name="career")

@@ -1,0 +1,115 @@
+"""``career diff FROM TO``: what one level asks that another does not, category by category."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from career_cli.cli.options import (
+    ColorOption,
+    Format,
+    FormatOption,
+    FrameworkOption,
+    JsonFlag,
+    NoPagerFlag,
+    WidthOption,
+    command_app,
+    complete_level,
+    pick_format,
+)
+from career_cli.cli.output import (
+    ColorChoice,
+    emit,
+    output_width,
+    stdout_is_terminal,
+    use_color,
+    warn_problems,
+)
+from career_cli.similarity import DEFAULT_THRESHOLD
+
+EXAMPLES = """\b
+Examples:
+  career diff intermediate senior
+  career diff associate senior --changes-only -c team
+  career diff associate senior --format json | jq '.categories[].items[] | select(.status=="added")'
+"""
+
+app = command_app()
+
+
+@app.command(epilog=EXAMPLES)
+def diff(
+    from_level: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="The level to compare from (id, title or unique prefix).",
+            autocompletion=complete_level,
+            show_default=False,
+        ),
+    ],
+    to_level: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO",
+            help="The level to compare to.",
+            autocompletion=complete_level,
+            show_default=False,
+        ),
+    ],
+    framework: FrameworkOption = None,
+    fmt: FormatOption = Format.text,
+    json_flag: JsonFlag = False,
+    changes_only: Annotated[
+        bool, typer.Option("--changes-only", help="Hide unchanged statements.")
+    ] = False,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--category",
+            "-c",
+            metavar="NAME",
+            help="Only this category (case-insensitive prefix; repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Similarity above which two statements pair as a rewording (0–1).",
+        ),
+    ] = DEFAULT_THRESHOLD,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit with status 1 when the levels differ, as git."),
+    ] = False,
+    width: WidthOption = None,
+    color: ColorOption = ColorChoice.auto,
+    no_pager: NoPagerFlag = False,
+) -> None:
+    """Compare two levels: new, reworded (word by word), dropped and kept statements."""
+    from career_cli.align import diff_levels, select_categories
+    from career_cli.catalog import find_level, open_framework
+
+    output = pick_format(fmt, json_flag)
+    loaded = open_framework(framework)
+    old = find_level(loaded, from_level)
+    new = find_level(loaded, to_level)
+    warn_problems(loaded)
+    result = select_categories(diff_levels(loaded, old, new, threshold=threshold), category or [])
+    if output is Format.json:
+        from career_cli.render.json_doc import diff_document, dumps
+
+        emit(dumps(diff_document(result, changes_only=changes_only), pretty=stdout_is_terminal()))
+    else:
+        from career_cli.render.terminal import TerminalOptions, render_diff
+
+        options = TerminalOptions(
+            width=output_width(width), color=use_color(color), changes_only=changes_only
+        )
+        emit(render_diff(result, options), page=not no_pager)
+    if exit_code and result.has_differences:
+        raise typer.Exit(1)

@@ -1,0 +1,55 @@
+"""``career levels``: the framework's levels in ladder order."""
+
+from __future__ import annotations
+
+from career_cli.cli.options import (
+    ColorOption,
+    Format,
+    FormatOption,
+    FrameworkOption,
+    JsonFlag,
+    WidthOption,
+    command_app,
+    pick_format,
+)
+from career_cli.cli.output import (
+    ColorChoice,
+    emit,
+    output_width,
+    stdout_is_terminal,
+    use_color,
+    warn_problems,
+)
+
+EXAMPLES = """\b
+Examples:
+  career levels
+  career levels --format json | jq -r '.levels[].id'
+  career levels --framework infrastructure
+"""
+
+app = command_app()
+
+
+@app.command(epilog=EXAMPLES)
+def levels(
+    framework: FrameworkOption = None,
+    fmt: FormatOption = Format.text,
+    json_flag: JsonFlag = False,
+    color: ColorOption = ColorChoice.auto,
+    width: WidthOption = None,
+) -> None:
+    """List the framework's levels in ladder order, with their size."""
+    from career_cli.catalog import open_framework
+
+    loaded = open_framework(framework)
+    warn_problems(loaded)
+    if pick_format(fmt, json_flag) is Format.json:
+        from career_cli.render.json_doc import dumps, levels_document
+
+        emit(dumps(levels_document(loaded), pretty=stdout_is_terminal()))
+        return
+    from career_cli.render.terminal import TerminalOptions, render_levels
+
+    options = TerminalOptions(width=output_width(width), color=use_color(color))
+    emit(render_levels(loaded, options))

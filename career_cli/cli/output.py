@@ -1,0 +1,130 @@
+"""Where output goes: colour and width decisions, the pager, and stderr messages.
+
+The rules follow git: colour only for a terminal unless asked (``--color``, ``NO_COLOR``,
+``FORCE_COLOR``), and a pager (``$PAGER``, default ``less -R``) only when stdout is a terminal and
+the output is taller than the screen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import Enum
+from typing import TextIO
+
+from career_cli.model import Framework
+from career_cli.text import visible
+
+DEFAULT_PAGER = "less -R"
+DEFAULT_FILE_WIDTH = 100
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def use_color(choice: ColorChoice, stream: TextIO | None = None) -> bool:
+    """``--color`` wins; then NO_COLOR, FORCE_COLOR, TERM=dumb; then whether stdout is a tty."""
+    if choice is ColorChoice.always:
+        return True
+    if choice is ColorChoice.never:
+        return False
+    if os.environ.get("NO_COLOR", "") != "":
+        return False
+    if _env_flag("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return _isatty(stream or sys.stdout)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def stdout_is_terminal() -> bool:
+    return _isatty(sys.stdout)
+
+
+def output_width(requested: int | None) -> int:
+    """``--width``, else the terminal's width, else ``$COLUMNS``, else 100 for files and pipes."""
+    if requested:
+        return requested
+    if _isatty(sys.stdout):
+        return shutil.get_terminal_size().columns
+    try:
+        return int(os.environ.get("COLUMNS", "")) or DEFAULT_FILE_WIDTH
+    except ValueError:
+        return DEFAULT_FILE_WIDTH
+
+
+def _pager_command() -> list[str] | None:
+    import shlex
+
+    command = os.environ.get("CAREER_PAGER", os.environ.get("PAGER", DEFAULT_PAGER)).strip()
+    if not command or command == "cat":
+        return None
+    try:
+        return shlex.split(command)
+    except ValueError:
+        return None
+
+
+def emit(text: str, *, page: bool = False) -> None:
+    """Write to stdout, through the pager when asked and the text does not fit the screen."""
+    if page and _isatty(sys.stdout) and text.count("\n") >= shutil.get_terminal_size().lines:
+        command = _pager_command()
+        if command and _run_pager(command, text):
+            return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _run_pager(command: list[str], text: str) -> bool:
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no screen clear
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False  # no such pager: print directly rather than fail
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode("utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:
+        pass  # the reader quit the pager early; that is not an error
+    while True:
+        try:
+            pager.wait()
+            break
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager (less uses it to stop a search)
+    return True
+
+
+def message(kind: str, text: str) -> None:
+    """``career: error: …`` on stderr; page-supplied text is shown, never interpreted."""
+    sys.stderr.write(f"career: {kind}: {visible(text)}\n")
+    sys.stderr.flush()
+
+
+def warn_problems(framework: Framework, skip: set[str] | None = None) -> None:
+    """A broken page only fails the commands that need it; the others say it was skipped."""
+    for problem in framework.problems:
+        if skip and problem.id in skip:
+            continue
+        render = getattr(problem.error, "render", None)
+        text = render() if callable(render) else str(problem.error)
+        message("warning", f"skipped level '{problem.id}': {text}")

@@ -1,0 +1,569 @@
+"""Loading: bytes of a level page → a ``Level``; a directory of pages → a ``Framework``.
+
+It owns the page format: YAML frontmatter (via python-frontmatter), the overview section headed by
+the level's own name, ``##`` categories with ``###`` sub-categories, list items as competencies, and
+Hugo include shortcodes. Every way a page can be unreadable ends in a ``PageError`` naming the file
+(and line, when there is one) and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from career_cli.errors import PageError
+from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
+from career_cli.text import collapse, slug
+
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+KNOWN_LADDER = (
+    "intern",
+    "associate",
+    "intermediate",
+    "senior",
+    "staff",
+    "principal",
+    "distinguished",
+    "fellow",
+)
+INDEX_PAGES = frozenset({"_index.md", "index.md"})
+
+_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_BREAK_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INCLUDE_RE = re.compile(
+    r"\{\{(?P<open>[<%])-?\s*include\s+(?:\"(?P<dq>[^\"]*)\"|`(?P<bq>[^`]*)`|(?P<bare>[^\s\"`]+?))"
+    r"\s*-?(?P<close>[>%])\}\}"
+)
+# Anything that looks like an include shortcode but is not one of the two valid forms.
+_SHORTCODE_LIKE_RE = re.compile(r"\{\{.{0,3}?\binclude\b.*?\}\}")
+_PAIRS = {"<": ">", "%": "%"}
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    path: str
+    valid: bool
+
+
+def find_shortcodes(line: str) -> list[Shortcode]:
+    """Include shortcodes on a line; a mismatched or unknown delimiter is reported as invalid."""
+    found = []
+    for candidate in _SHORTCODE_LIKE_RE.finditer(line):
+        m = _INCLUDE_RE.fullmatch(candidate.group())
+        if m and _PAIRS[m.group("open")] == m.group("close"):
+            found.append(Shortcode(m.group("dq") or m.group("bq") or m.group("bare") or "", True))
+        else:
+            quoted = re.search(r"[\"`]([^\"`]*)[\"`]", candidate.group())
+            found.append(Shortcode(quoted.group(1) if quoted else candidate.group(), False))
+    return found
+
+
+def is_navigation(path: str) -> bool:
+    """The career-matrix navigation include (and any ``*-nav.md``) is navigation, not content."""
+    name = path.rsplit("/", 1)[-1].lower().removesuffix(".md")
+    return name == "career-matrix-nav" or name.endswith("-nav")
+
+
+def level_title(raw_title: str, level_id: str) -> str:
+    """``"Senior - Infrastructure Department Career Framework"`` → ``"Senior"``.
+
+    Handbook sub-frameworks write
+    ``"Core Platform Career Framework: Senior Distribution Engineer"``; there the level is the
+    part after the colon.
+    """
+    title = collapse(raw_title)
+    if " - " in title:
+        title = title.split(" - ", 1)[0].strip()
+    elif ": " in title:
+        title = title.rsplit(": ", 1)[1].strip()
+    return title or level_id
+
+
+def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
+    for name in names:
+        if not name:
+            continue
+        stripped = re.sub(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", " ", title)
+        stripped = collapse(stripped).strip(" -:–—")
+        if stripped and stripped != title:
+            return stripped
+    return title
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading bytes
+
+
+def decode_page(data: bytes, path: Path) -> str:
+    """Bytes → text with ``\\n`` line ends, or a ``PageError`` saying what is wrong with it."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError(
+            f"page is {len(data) / 1048576:.1f} MB, over the {MAX_PAGE_BYTES // 1048576} MB limit",
+            path=path,
+            hint="a level page is a few kilobytes of Markdown; check that this is the right file",
+        )
+    if not data.strip():
+        raise PageError(
+            "page is empty",
+            path=path,
+            hint="a level page needs frontmatter with a title and '## Category' sections",
+        )
+    if b"\x00" in data:
+        raise PageError(
+            "looks like a binary file (it contains NUL bytes), not a Markdown page",
+            path=path,
+            hint="point --framework at a directory of Markdown level pages",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PageError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            path=path,
+            line=line,
+            hint="re-save the file as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_page(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            return decode_page(b"x" * (MAX_PAGE_BYTES + 1), path)
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise PageError("is a directory, not a level page", path=path) from None
+    except FileNotFoundError:
+        raise PageError("no such file", path=path, hint="check the path") from None
+    except OSError as exc:
+        raise PageError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    return decode_page(data, path)
+
+
+def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
+    """Frontmatter mapping, the body, and the line number on which the body starts."""
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
+
+    handler = YAMLHandler()
+    if not handler.detect(text):
+        return {}, text, 1
+    try:
+        fm, body = handler.split(text)
+    except ValueError:
+        raise PageError(
+            "frontmatter opens with '---' but never closes",
+            path=path,
+            line=1,
+            hint="end the frontmatter with a line of '---'",
+        ) from None
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    try:
+        meta = handler.load(fm)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise PageError(
+            f"invalid YAML frontmatter: {problem}",
+            path=path,
+            line=mark.line + 2 if mark is not None else 1,
+            hint="fix the YAML between the '---' lines (quote titles that contain ': ')",
+        ) from None
+    except RecursionError:
+        raise PageError("frontmatter is nested too deeply", path=path, line=1) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise PageError(
+            f"frontmatter is a {type(meta).__name__}, not a mapping of keys to values",
+            path=path,
+            line=2,
+            hint="write it as 'title: \"Senior - ...\"' lines between the '---' lines",
+        )
+    return meta, body, body_line
+
+
+def _scalar(meta: dict[str, Any], key: str, path: Path) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list, tuple, set)):
+        raise PageError(
+            f"frontmatter '{key}' is a {type(value).__name__}; it must be text",
+            path=path,
+            hint=f'write {key}: "..." as a single quoted string',
+        )
+    return str(value)
+
+
+def _weight(meta: dict[str, Any], path: Path) -> float | None:
+    for key in ("weight", "order"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, bool):
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                pass
+        raise PageError(
+            f"frontmatter '{key}' must be a number, not {value!r:.40}",
+            path=path,
+            hint=f"use an integer such as '{key}: 30'",
+        )
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The body
+
+
+@dataclass
+class _Section:
+    parts: tuple[str, ...]
+    line: int
+    items: list[Competency] = field(default_factory=list)
+    has_children: bool = False
+
+
+@dataclass
+class _OpenItem:
+    parts: list[str]
+    line: int
+    content_indent: int
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+
+
+class _BodyParser:
+    """A line scanner for the subset of Markdown level pages use.
+
+    Setext headings are not supported on purpose: handbook pages use ``---`` as a rule after
+    paragraphs, which CommonMark would read as a heading underline.
+    """
+
+    def __init__(self, level_id: str, title: str, expand: IncludeExpander | None) -> None:
+        self.level_id = level_id
+        self.title = title
+        self.names = tuple(dict.fromkeys(n for n in (title, level_id) if n))
+        self.expand = expand
+        self.sections: list[_Section] = []
+        self.section: _Section | None = None
+        self.overview_depth: int | None = None
+        self.in_overview = False
+        self.overview: list[list[str]] = [[]]
+        self.heading: str | None = None
+        self.item: _OpenItem | None = None
+        self.blank = False
+        self.notes: list[Note] = []
+        self.stack: list[str] = []
+
+    # -- headings
+
+    def _is_overview(self, text: str, strict: bool) -> bool:
+        key = slug(text)
+        if key in {slug(self.title), slug(self.level_id)}:
+            return True
+        if strict:
+            return False
+        words = f"-{key}-"
+        return any(f"-{slug(name)}-" in words for name in self.names)
+
+    def heading_line(self, depth: int, text: str, line: int) -> None:
+        self.close_item()
+        text = collapse(text)
+        if depth == 1:
+            return
+        if self.heading is None and self._is_overview(text, strict=bool(self.sections)):
+            self.heading = text
+            self.in_overview = True
+            self.overview_depth = depth
+            self.section = None
+            self.stack = []
+            return
+        self.in_overview = False
+        if self.overview_depth is not None and depth > self.overview_depth:
+            # Sub-frameworks put their categories under the overview heading: promote them.
+            rank = depth - self.overview_depth
+        else:
+            self.overview_depth = None
+            rank = depth - 1
+        title = _strip_level_name(text, self.names)
+        self.stack = [*self.stack[: rank - 1], title]
+        if len(self.stack) > 1:
+            for section in reversed(self.sections):
+                if section.parts == tuple(self.stack[:-1]):
+                    section.has_children = True
+                    break
+        self.section = _Section(tuple(self.stack), line)
+        self.sections.append(self.section)
+
+    # -- items
+
+    def close_item(self) -> None:
+        if self.item is None:
+            return
+        text = collapse(" ".join(self.item.parts))
+        if text and self.section is not None:
+            self.section.items.append(Competency(text, self.item.line))
+        self.item = None
+
+    def list_item(self, indent: int, marker: str, rest: str, raw: str, line: int) -> None:
+        if self.in_overview or self.section is None:
+            self.close_item()
+            if self.in_overview and self.overview[-1]:
+                self.overview.append([])  # each overview list item reads as its own line
+            self.text_line(raw.strip(), line)
+            return
+        if self.item is not None and indent >= self.item.content_indent:
+            self.item.parts.append(rest)  # a nested item belongs to its parent's statement
+            return
+        self.close_item()
+        self.item = _OpenItem([rest], line, indent + len(marker) + 1)
+
+    def text_line(self, text: str, line: int) -> None:
+        if self.in_overview:
+            self.overview[-1].append(text)
+        elif self.section is None and text:
+            self.notes.append(Note(line, "outside-category", "text before the first category"))
+
+    def include(self, code: Shortcode, line: int) -> None:
+        self.close_item()
+        if not code.valid:
+            self.notes.append(
+                Note(line, "malformed-shortcode", f"malformed include shortcode: {code.path}")
+            )
+            return
+        if is_navigation(code.path):
+            return
+        if self.section is None:
+            self.notes.append(Note(line, "include-outside-category", f"include {code.path}"))
+            return
+        if self.expand is not None:
+            items, notes = self.expand(code.path, line)
+            self.section.items.extend(items)
+            self.notes.extend(notes)
+            return
+        self.section.items.append(Competency(code.path, line, include=code.path))
+
+    def feed(self, lines: Iterator[tuple[int, str]]) -> None:
+        fence: str | None = None
+        in_comment = False
+        for line_no, raw in lines:
+            if fence is not None:
+                if raw.strip().startswith(fence):
+                    fence = None
+                continue
+            if in_comment:
+                if "-->" in raw:
+                    in_comment = False
+                    raw = raw.split("-->", 1)[1]
+                else:
+                    continue
+            raw = re.sub(r"<!--.*?-->", "", raw)
+            if "<!--" in raw:
+                raw, in_comment = raw.split("<!--", 1)[0], True
+            fenced = _FENCE_RE.match(raw)
+            if fenced:
+                self.close_item()
+                fence = fenced.group(1)[0] * 3
+                continue
+            stripped = raw.strip()
+            if not stripped:
+                self.blank = True
+                if self.in_overview and self.overview[-1]:
+                    self.overview.append([])
+                continue
+            self.line(raw, stripped, line_no)
+            self.blank = False
+        self.close_item()
+
+    def line(self, raw: str, stripped: str, line_no: int) -> None:
+        heading = _HEADING_RE.match(raw)
+        if heading:
+            self.heading_line(len(heading.group(1)), heading.group(2) or "", line_no)
+            return
+        codes = find_shortcodes(stripped)
+        if codes and not _SHORTCODE_LIKE_RE.sub("", stripped).strip():
+            for code in codes:
+                self.include(code, line_no)
+            return
+        for code in codes:
+            if not code.valid:
+                self.notes.append(
+                    Note(
+                        line_no, "malformed-shortcode", f"malformed include shortcode: {code.path}"
+                    )
+                )
+        if _BREAK_RE.match(raw):
+            self.close_item()
+            return
+        item = _ITEM_RE.match(raw)
+        if item:
+            self.list_item(_indent(item.group(1)), item.group(2), item.group(3) or "", raw, line_no)
+            return
+        if self.item is not None and (not self.blank or _indent(raw) >= self.item.content_indent):
+            self.item.parts.append(stripped)
+            return
+        self.close_item()
+        self.text_line(stripped, line_no)
+
+    def categories(self) -> tuple[Category, ...]:
+        result = []
+        for section in self.sections:
+            if section.has_children and not section.items:
+                continue  # a grouping heading such as "Engineering alignment"
+            ident = "/".join(slug(part) or "section" for part in section.parts)
+            result.append(Category(ident, section.parts, tuple(section.items), section.line))
+        return tuple(result)
+
+    def overview_text(self) -> str:
+        return "\n\n".join(" ".join(p) for p in self.overview if p)
+
+
+IncludeExpander = Callable[[str, int], "tuple[list[Competency], list[Note]]"]
+
+
+def parse_page(
+    text: str,
+    path: Path,
+    *,
+    level_id: str | None = None,
+    expand: IncludeExpander | None = None,
+) -> Level:
+    """Parse a page's text (already decoded) into a ``Level``.
+
+    ``expand``, when given, turns an include path into the competencies of the included file;
+    without it an include stays one competency that stands for the file.
+    """
+    ident = (level_id or path.name.rsplit(".", 1)[0]).lower()
+    meta, body, first_line = split_frontmatter(text, path)
+    raw_title = _scalar(meta, "title", path)
+    description = _scalar(meta, "description", path) or ""
+    weight = _weight(meta, path)
+    title = level_title(raw_title, ident) if raw_title else ident
+    parser = _BodyParser(ident, title, expand)
+    parser.feed(enumerate(body.split("\n"), start=first_line))
+    categories = parser.categories()
+    if not categories:
+        raise PageError(
+            "no competency categories found",
+            path=path,
+            hint="a level page needs '## Category' headings followed by list items",
+        )
+    return Level(
+        id=ident,
+        title=title,
+        path=path,
+        description=collapse(description),
+        overview=parser.overview_text(),
+        categories=categories,
+        weight=weight,
+        heading=parser.heading,
+        page_title=collapse(raw_title) if raw_title else None,
+        notes=tuple(parser.notes),
+    )
+
+
+def load_level(path: Path, *, level_id: str | None = None) -> Level:
+    return parse_page(read_page(path), path, level_id=level_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# A directory of pages
+
+
+def level_pages(directory: Path) -> list[Path]:
+    """The level pages of a framework directory: ``*.md`` except the framework's own index."""
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.suffix.lower() == ".md" and p.name.lower() not in INDEX_PAGES and p.is_file()
+    )
+
+
+def ladder_key(level: Level) -> tuple[int, float, int, str]:
+    """Frontmatter weight first, then the known ladder, then the file name."""
+    if level.weight is not None:
+        return (0, level.weight, 0, level.path.name)
+    if level.id in KNOWN_LADDER:
+        return (1, 0.0, KNOWN_LADDER.index(level.id), level.path.name)
+    return (2, 0.0, 0, level.path.name)
+
+
+def _framework_meta(directory: Path) -> tuple[str | None, str]:
+    for name in ("_index.md", "index.md"):
+        index = directory / name
+        if index.is_file():
+            try:
+                meta, _, _ = split_frontmatter(read_page(index), index)
+                return _scalar(meta, "title", index), _scalar(meta, "description", index) or ""
+            except PageError:
+                return None, ""
+    return None, ""
+
+
+def _common_suffix_title(levels: list[Level]) -> str | None:
+    """ "Senior - Infrastructure Department Career Framework" on every page names the framework."""
+    tails = {t.split(" - ", 1)[1] for lv in levels if (t := lv.page_title) and " - " in t}
+    return tails.pop() if len(tails) == 1 else None
+
+
+def load_framework(
+    directory: Path,
+    *,
+    ident: str | None = None,
+    expand_for: Callable[[Path], IncludeExpander | None] | None = None,
+) -> Framework:
+    """Load every page of a framework directory; pages that fail become ``problems``."""
+    levels: list[Level] = []
+    problems: list[PageProblem] = []
+    pages = level_pages(directory)
+    ids: dict[str, list[Path]] = {}
+    for page in pages:
+        ids.setdefault(page.stem.lower(), []).append(page)
+    for page in pages:
+        level_id = page.stem.lower()
+        if len(ids[level_id]) > 1:
+            names = ", ".join(p.name for p in ids[level_id])
+            problems.append(
+                PageProblem(
+                    level_id,
+                    page,
+                    PageError(
+                        f"two pages define level '{level_id}' ({names})",
+                        path=page,
+                        hint="level ids are file names compared without case; rename one page",
+                    ),
+                )
+            )
+            continue
+        try:
+            text = read_page(page)
+            expand = expand_for(page) if expand_for else None
+            level = parse_page(text, page, level_id=level_id, expand=expand)
+        except PageError as exc:
+            problems.append(PageProblem(level_id, page, exc))
+            continue
+        levels.append(level)
+    levels.sort(key=ladder_key)
+    title, description = _framework_meta(directory)
+    if title is None:
+        title = _common_suffix_title(levels) or directory.name
+    return Framework(
+        id=ident or directory.name,
+        title=collapse(title),
+        path=directory,
+        description=collapse(description),
+        levels=tuple(levels),
+        problems=tuple(problems),
+    )

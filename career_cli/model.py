@@ -1,0 +1,205 @@
+"""The data model: what a framework, a level page and a comparison of two levels are.
+
+Everything here is a frozen dataclass with no behaviour beyond small derived views, so the
+loader can build it, the aligner can read it, and every renderer can trust it.
+
+Small values (a competency, a diff run, counts) compare by value. Aggregates (levels, frameworks,
+comparisons) compare by identity (``eq=False``): nothing needs to ask whether two whole levels are
+equal, and on Python < 3.13 generating ``__eq__``/``__hash__`` for each class is a measurable part
+of start-up, which is what a user of a command-line tool feels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Status = Literal["unchanged", "changed", "added", "removed"]
+Op = Literal["equal", "delete", "insert"]
+STATUSES: tuple[Status, ...] = ("added", "changed", "removed", "unchanged")
+
+
+@dataclass(frozen=True)
+class Competency:
+    """One statement of a level, or an include shortcode standing in for a shared file's statements.
+
+    ``text`` is the statement as written (links kept, whitespace collapsed). An include keeps its
+    path in ``include``; when a later step expands it, the statements it yields carry the included
+    file in ``source`` instead, so one model serves both.
+    """
+
+    text: str
+    line: int = 0
+    include: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Category:
+    """A ``##`` section (or a ``###`` sub-section) holding competencies.
+
+    ``parts`` are the heading titles from the top category down, with the level's own name removed
+    so that "Senior Technical Competencies" and "Associate Technical Competencies" align.
+    """
+
+    id: str
+    parts: tuple[str, ...]
+    items: tuple[Competency, ...]
+    line: int = 0
+
+    @property
+    def title(self) -> str:
+        return " › ".join(self.parts)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the loader noticed that does not stop the page from loading (lint reports it)."""
+
+    line: int
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, eq=False)
+class Level:
+    """One level page: its frontmatter, overview and categories in page order."""
+
+    id: str
+    title: str
+    path: Path
+    description: str = ""
+    overview: str = ""
+    categories: tuple[Category, ...] = ()
+    weight: float | None = None
+    heading: str | None = None
+    page_title: str | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def competency_count(self) -> int:
+        return sum(len(category.items) for category in self.categories)
+
+
+@dataclass(frozen=True, eq=False)
+class PageProblem:
+    """A page of a framework that failed to load; only commands that need it fail."""
+
+    id: str
+    path: Path
+    error: Exception
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """A directory of level pages, in ladder order, plus the pages that could not be loaded."""
+
+    id: str
+    title: str
+    path: Path
+    description: str = ""
+    levels: tuple[Level, ...] = ()
+    problems: tuple[PageProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """A run of a word diff: text kept (equal), only in the old text (delete) or only in the new."""
+
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    unchanged: int = 0
+    changed: int = 0
+    added: int = 0
+    removed: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.unchanged + other.unchanged,
+            self.changed + other.changed,
+            self.added + other.added,
+            self.removed + other.removed,
+        )
+
+    @property
+    def differences(self) -> int:
+        return self.changed + self.added + self.removed
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "unchanged": self.unchanged,
+            "changed": self.changed,
+            "added": self.added,
+            "removed": self.removed,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class ItemDiff:
+    """One competency's fate between two levels. Indexes are 1-based positions in the category."""
+
+    status: Status
+    old: Competency | None
+    new: Competency | None
+    old_index: int | None
+    new_index: int | None
+    similarity: float | None
+    ops: tuple[DiffOp, ...]
+
+
+def count_items(items: tuple[ItemDiff, ...]) -> Counts:
+    tally = dict.fromkeys(STATUSES, 0)
+    for item in items:
+        tally[item.status] += 1
+    return Counts(tally["unchanged"], tally["changed"], tally["added"], tally["removed"])
+
+
+@dataclass(frozen=True, eq=False)
+class CategoryDiff:
+    id: str
+    title: str
+    status: Status
+    items: tuple[ItemDiff, ...]
+
+    @property
+    def counts(self) -> Counts:
+        return count_items(self.items)
+
+
+@dataclass(frozen=True, eq=False)
+class TextDiff:
+    """The change of a free-text field, such as a level's overview paragraph."""
+
+    status: Status
+    old: str
+    new: str
+    ops: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class LevelDiff:
+    """The comparison of two levels, category by category, in the new level's order."""
+
+    framework: Framework
+    old: Level
+    new: Level
+    overview: TextDiff
+    categories: tuple[CategoryDiff, ...]
+    threshold: float
+    hidden_categories: tuple[str, ...] = field(default=())
+
+    @property
+    def counts(self) -> Counts:
+        total = Counts()
+        for category in self.categories:
+            total = total + category.counts
+        return total
+
+    @property
+    def has_differences(self) -> bool:
+        return self.overview.status != "unchanged" or self.counts.differences > 0

@@ -1,0 +1,125 @@
+"""JSON documents for scripts: the shape of every ``--format json`` output, as plain dicts.
+
+The keys named in the README's schema are a contract (``schema_version`` 1): add keys freely,
+never rename or remove one. A JSON Schema for each kind ships in ``career_cli/schemas``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from career_cli.model import (
+    CategoryDiff,
+    Competency,
+    DiffOp,
+    Framework,
+    ItemDiff,
+    Level,
+    LevelDiff,
+    TextDiff,
+)
+from career_cli.text import plain
+
+SCHEMA_VERSION = 1
+
+# json.dumps escapes C0 controls but leaves DEL, C1 controls and bidi overrides raw; a script
+# that prints a field must not be able to drive the terminal with them.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(document: dict[str, Any], *, pretty: bool = True) -> str:
+    """Indented for people; compact for pipes (jq re-indents; the C encoder is ~5× faster)."""
+    if pretty:
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def framework_ref(framework: Framework) -> dict[str, Any]:
+    return {"id": framework.id, "title": framework.title, "path": str(framework.path)}
+
+
+def level_ref(level: Level) -> dict[str, Any]:
+    return {"id": level.id, "title": level.title, "path": str(level.path)}
+
+
+def ops(diff: tuple[DiffOp, ...]) -> list[dict[str, str]]:
+    return [{"op": op.op, "text": op.text} for op in diff]
+
+
+def _side(item: Competency | None, index: int | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    side: dict[str, Any] = {"index": index, "text": item.text, "plain": plain(item.text)}
+    side["line"] = item.line
+    if item.include is not None:
+        side["include"] = item.include
+    if item.source is not None:
+        side["source"] = item.source
+    return side
+
+
+def item_doc(item: ItemDiff) -> dict[str, Any]:
+    similarity = None if item.similarity is None else round(item.similarity, 4)
+    return {
+        "status": item.status,
+        "from": _side(item.old, item.old_index),
+        "to": _side(item.new, item.new_index),
+        "similarity": similarity,
+        "diff": ops(item.ops),
+    }
+
+
+def category_doc(category: CategoryDiff, *, changes_only: bool = False) -> dict[str, Any]:
+    items = [i for i in category.items if not (changes_only and i.status == "unchanged")]
+    return {
+        "id": category.id,
+        "title": category.title,
+        "status": category.status,
+        "counts": category.counts.as_dict(),
+        "items": [item_doc(i) for i in items],
+    }
+
+
+def text_doc(diff: TextDiff) -> dict[str, Any]:
+    return {"status": diff.status, "from": diff.old, "to": diff.new, "diff": ops(diff.ops)}
+
+
+def diff_document(diff: LevelDiff, *, changes_only: bool = False) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "diff",
+        "framework": framework_ref(diff.framework),
+        "from": level_ref(diff.old),
+        "to": level_ref(diff.new),
+        "threshold": diff.threshold,
+        "counts": diff.counts.as_dict(),
+        "overview": text_doc(diff.overview),
+        "categories": [category_doc(c, changes_only=changes_only) for c in diff.categories],
+    }
+
+
+def levels_document(framework: Framework) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "levels",
+        "framework": framework_ref(framework),
+        "levels": [
+            {
+                **level_ref(level),
+                "description": level.description,
+                "counts": {
+                    "categories": len(level.categories),
+                    "competencies": level.competency_count,
+                },
+            }
+            for level in framework.levels
+        ],
+        "problems": [
+            {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
+            for p in framework.problems
+        ],
+    }

@@ -1,0 +1,48 @@
+"""Small text helpers shared by the loader, the aligner and the renderers.
+
+They own three rules: how Markdown links compare (on their text alone), how titles become ids,
+and how document text is made safe to show (page text is data, never terminal control).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A Markdown link: [text](url) or [text](url "title"). URLs with balanced parentheses are rare in
+# handbook pages; we accept one level of them so /foo_(bar) does not split a link in two.
+LINK_RE = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+_WS_RE = re.compile(r"\s+")
+_SLUG_RE = re.compile(r"[^\w]+|_+")
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that can
+# reorder what a terminal shows ("Trojan Source"). Anything here is shown as an escape instead.
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it rendered: links reduced to their text."""
+    return LINK_RE.sub(lambda m: m.group(1), text)
+
+
+def collapse(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """The comparison key of a statement: whitespace and link targets do not count."""
+    return collapse(plain(text))
+
+
+def slug(title: str) -> str:
+    """``"Team building"`` → ``"team-building"``: case, whitespace and punctuation insensitive."""
+    return _SLUG_RE.sub("-", title.lower()).strip("-")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Text safe to put on a terminal: control characters become visible ``\\x1b``-style escapes."""
+    return _UNSAFE_RE.sub(_escape, text)

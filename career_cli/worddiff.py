@@ -1,0 +1,147 @@
+"""Word-level diff of two statements, built on the standard library's difflib.
+
+Tokens are words, single punctuation marks and whole Markdown links (a link compares on its text,
+so a changed URL is not a changed word). Whitespace is not matched, only carried along, so the runs
+come out as words a reader would mark with a pen. The result is a tuple of runs (equal / delete /
+insert) with two exact guarantees that every renderer relies on:
+
+* the ``equal`` and ``insert`` runs, joined, are the new text exactly;
+* the ``equal`` and ``delete`` runs, joined, are the old text (links read by their text).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from career_cli.model import DiffOp, Op
+from career_cli.text import LINK_RE
+
+# Combining marks, joiners and variation selectors belong to the character before them, so a
+# diff never splits "é" written as e + U+0301, or an emoji sequence, in two.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c"
+_TOKEN_RE = re.compile(
+    LINK_RE.pattern
+    + rf"|[^\W_](?:[^\W_]|[{_MARKS}])*(?:['’-][^\W_](?:[^\W_]|[{_MARKS}])*)*"
+    + rf"|\S(?:\u200d\S|[{_MARKS}])*"
+)
+# Beyond this many tokens difflib's "popular element" heuristic keeps matching near-linear.
+_AUTOJUNK_TOKENS = 1000
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` for each token; a link's key is its text."""
+    found = []
+    for m in _TOKEN_RE.finditer(text):
+        key = m.group(1) if m.group(1) is not None else m.group()
+        found.append((m.start(), m.end(), key))
+    return found
+
+
+class _Runs:
+    """Collects runs, merging neighbours of the same kind."""
+
+    def __init__(self) -> None:
+        self.runs: list[list[str]] = []
+
+    def add(self, op: Op, text: str) -> None:
+        if not text:
+            return
+        if self.runs and self.runs[-1][0] == op:
+            self.runs[-1][1] += text
+        else:
+            self.runs.append([op, text])
+
+
+def _gap(runs: _Runs, old: str, new: str) -> None:
+    """Text between two matched blocks: shared leading/trailing whitespace stays equal."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head] and old[head].isspace():
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(old), len(new)) - head
+        and old[-1 - tail] == new[-1 - tail]
+        and old[-1 - tail].isspace()
+    ):
+        tail += 1
+    runs.add("equal", new[:head])
+    runs.add("delete", old[head : len(old) - tail])
+    runs.add("insert", new[head : len(new) - tail])
+    runs.add("equal", new[len(new) - tail :])
+
+
+def _is_noise(text: str) -> bool:
+    """An equal run too small to read as "kept" between two changes: spaces, "a", ", "."""
+    return len(text.strip()) <= 2
+
+
+def _regroup(raw: list[list[str]]) -> tuple[DiffOp, ...]:
+    """Fold noise equalities into the edits around them; each edit reads delete, then insert."""
+    out: list[DiffOp] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for index, (op, text) in enumerate(raw):
+        if op == "equal":
+            between_edits = 0 < index < len(raw) - 1
+            if between_edits and (deleted or inserted) and _is_noise(text):
+                deleted.append(text)
+                inserted.append(text)
+                continue
+            if deleted or inserted:
+                out.extend(_edit("".join(deleted), "".join(inserted)))
+                deleted.clear()
+                inserted.clear()
+            out.append(DiffOp("equal", text))
+        elif op == "delete":
+            deleted.append(text)
+        else:
+            inserted.append(text)
+    out.extend(_edit("".join(deleted), "".join(inserted)))
+    return _merge(out)
+
+
+def _edit(deleted: str, inserted: str) -> list[DiffOp]:
+    ops = []
+    if deleted:
+        ops.append(DiffOp("delete", deleted))
+    if inserted:
+        ops.append(DiffOp("insert", inserted))
+    return ops
+
+
+def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
+    merged: list[DiffOp] = []
+    for op in ops:
+        if merged and merged[-1].op == op.op:
+            merged[-1] = DiffOp(op.op, merged[-1].text + op.text)
+        else:
+            merged.append(op)
+    return tuple(merged)
+
+
+def word_diff(old: str, new: str) -> tuple[DiffOp, ...]:
+    """The runs that turn ``old`` into ``new``, word by word."""
+    if old == new:
+        return (DiffOp("equal", new),) if new else ()
+    a, b = tokens(old), tokens(new)
+    matcher = SequenceMatcher(
+        None,
+        [t[2] for t in a],
+        [t[2] for t in b],
+        autojunk=max(len(a), len(b)) > _AUTOJUNK_TOKENS,
+    )
+    runs = _Runs()
+    old_pos = new_pos = 0
+    for i, j, size in matcher.get_matching_blocks():
+        if size == 0:
+            break
+        _gap(runs, old[old_pos : a[i][0]], new[new_pos : b[j][0]])
+        for k in range(size):
+            if k:
+                # Whitespace inside a matched block: kept when it is the same on both sides.
+                _gap(runs, old[a[i + k - 1][1] : a[i + k][0]], new[b[j + k - 1][1] : b[j + k][0]])
+            runs.add("equal", new[b[j + k][0] : b[j + k][1]])
+        old_pos, new_pos = a[i + size - 1][1], b[j + size - 1][1]
+    _gap(runs, old[old_pos:], new[new_pos:])
+    return _regroup(runs.runs)

@@ -1,0 +1,66 @@
+"""Shared test helpers: tiny inline frameworks on disk, the bundled framework, golden files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "frameworks" / "infrastructure"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REALWORLD = ROOT.parent / "shared" / "realworld" / "handbook"
+
+
+def page(title: str | None, body: str, **meta: object) -> str:
+    """A level page: frontmatter with a title (and more keys), then the Markdown body."""
+    lines = ["---"]
+    if title is not None:
+        lines.append(f'title: "{title}"')
+    lines += [f"{key}: {value}" for key, value in meta.items()]
+    lines.append("---")
+    return "\n".join(lines) + "\n" + body
+
+
+@pytest.fixture
+def make_framework(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write ``{file name: text or bytes}`` into a fresh framework directory."""
+    counter = iter(range(1000))
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        directory = tmp_path / f"fw{next(counter)}"
+        directory.mkdir()
+        for name, content in files.items():
+            target = directory / name
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return directory
+
+    return make
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's environment must not leak into expectations."""
+    for name in ("CAREER_FRAMEWORK", "NO_COLOR", "FORCE_COLOR", "PAGER", "CAREER_PAGER", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; ``UPDATE_GOLDEN=1 pytest`` rewrites the files."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run UPDATE_GOLDEN=1 pytest"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"output differs from {path} (UPDATE_GOLDEN=1 pytest to accept)"

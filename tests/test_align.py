@@ -1,0 +1,241 @@
+"""Alignment: pairs a reader expects on the bundled pages; properties on generated levels."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from career_cli.align import diff_levels, include_key, merge_order, select_categories
+from career_cli.errors import UsageError
+from career_cli.loader import load_framework
+from career_cli.model import Category, CategoryDiff, Competency, Framework, Level, LevelDiff
+
+FRAMEWORK = load_framework(BUNDLED)
+LEVELS = {level.id: level for level in FRAMEWORK.levels}
+
+
+def bundled(old: str, new: str, **kwargs: float) -> LevelDiff:
+    return diff_levels(FRAMEWORK, LEVELS[old], LEVELS[new], **kwargs)  # type: ignore[arg-type]
+
+
+def category(diff: LevelDiff, ident: str) -> CategoryDiff:
+    return next(c for c in diff.categories if c.id == ident)
+
+
+def status_of(diff: LevelDiff, ident: str, start: str) -> tuple[str, str | None]:
+    """(status, partner's opening) of the statement that starts with ``start`` on either side."""
+    for item in category(diff, ident).items:
+        if item.old and item.old.text.startswith(start):
+            return item.status, item.new.text[:40] if item.new else None
+        if item.new and item.new.text.startswith(start):
+            return item.status, item.old.text[:40] if item.old else None
+    raise AssertionError(f"no statement starting {start!r} in {ident}")
+
+
+# -- the bundled pages, pairs chosen by reading them
+
+
+@pytest.mark.parametrize(
+    ("ident", "intermediate", "senior"),
+    [
+        (
+            "team-building",
+            "Completes required interview training",
+            "Plays an integral role in team",
+        ),
+        ("team-building", "Recognizes interrupts affecting", "Recognizes and actively works to"),
+        (
+            "accountability",
+            "Participates in the on-call rotations",
+            "Sets the standard for handling",
+        ),
+        ("accountability", "Understands how their work impacts", "Always considers how their work"),
+    ],
+)
+def test_rewordings_pair_intermediate_to_senior(ident: str, intermediate: str, senior: str) -> None:
+    status, partner = status_of(bundled("intermediate", "senior"), ident, intermediate)
+    assert status == "changed"
+    assert partner is not None and partner.startswith(senior)
+
+
+@pytest.mark.parametrize(
+    ("ident", "start", "status"),
+    [
+        ("team-building", "Supports colleagues who are currently on-call", "removed"),
+        ("team-building", "Actively participates in team requests", "removed"),
+        ("team-building", "Acts as a multiplier for others", "added"),
+        ("team-building", "Is aware of what a [high-performing team]", "added"),
+        ("accountability", "Bias for action", "added"),
+        ("accountability", "Uses existing data", "added"),
+        ("credibility", "Openly shares information about recent tasks", "removed"),
+        ("autonomy", "Proactively reaches out to team members", "removed"),
+    ],
+)
+def test_statements_without_counterpart_stay_added_or_removed(
+    ident: str, start: str, status: str
+) -> None:
+    assert status_of(bundled("intermediate", "senior"), ident, start) == (status, None)
+
+
+def test_the_assignment_is_one_to_one_not_first_come() -> None:
+    # Both Intermediate runbook statements resemble Senior's one runbook statement; only the
+    # closer one pairs and the other is removed, whatever their order on the page.
+    diff = bundled("intermediate", "senior")
+    assert status_of(diff, "accountability", "Makes changes in production safely")[0] == "changed"
+    assert status_of(diff, "accountability", "Reliably follows established processes") == (
+        "removed",
+        None,
+    )
+
+
+def test_includes_pair_by_identity() -> None:
+    diff = bundled("associate", "senior")
+    [technical] = category(diff, "engineering-alignment/technical-competencies").items
+    assert technical.status == "changed"
+    assert (
+        technical.old and technical.old.include and "associate-technical" in technical.old.include
+    )
+    [values] = category(diff, "engineering-alignment/values-alignment").items
+    assert values.status == "unchanged"
+    assert include_key("includes/x/senior-technical-competency.md", LEVELS["senior"]) == (
+        include_key("includes/x/associate-technical-competency.md", LEVELS["associate"])
+    )
+
+
+def test_counts_on_the_bundled_pages() -> None:
+    counts = bundled("intermediate", "senior").counts
+    assert counts.unchanged == 1
+    assert (
+        counts.unchanged + counts.changed + counts.removed
+        == LEVELS["intermediate"].competency_count
+    )
+    assert counts.unchanged + counts.changed + counts.added == LEVELS["senior"].competency_count
+
+
+def test_a_higher_threshold_pairs_fewer() -> None:
+    loose = bundled("intermediate", "senior").counts.changed
+    strict = bundled("intermediate", "senior", threshold=0.4).counts.changed
+    assert strict < loose
+
+
+def test_removed_items_stay_where_they_stood() -> None:
+    # old: A B C D, new: A' C' E → A, B (removed, after A), C, D (removed, after C), E
+    assert merge_order({0: 0, 2: 1}, 4, 3) == [(0, 0), (1, None), (2, 1), (3, None), (None, 2)]
+    assert merge_order({1: 0}, 2, 1) == [(0, None), (1, 0)]
+
+
+def test_category_selection_by_prefix() -> None:
+    diff = bundled("associate", "senior")
+    selected = select_categories(diff, ["TEAM", "engineering-alignment/tech"])
+    assert [c.id for c in selected.categories] == [
+        "team-building",
+        "engineering-alignment/technical-competencies",
+    ]
+    assert [c.id for c in select_categories(diff, ["technical"]).categories] == [
+        "engineering-alignment/technical-competencies"
+    ]
+    with pytest.raises(UsageError, match="no category matches 'nope'"):
+        select_categories(diff, ["nope"])
+
+
+def test_overview_change_is_diffed() -> None:
+    overview = bundled("associate", "senior").overview
+    assert overview.status == "changed"
+    assert overview.ops[0].op == "delete" and "Associate-level" in overview.ops[0].text
+
+
+# -- properties over generated levels
+
+VOCABULARY = (
+    "leads owns mentors hiring interviews on-call rotations culture team throughput proposals "
+    "runbooks production incidents reviews stakeholders roadmap quality metrics budget"
+).split()
+TITLES = ["Accountability", "Credibility", "Autonomy", "Team building"]
+
+statements = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=7).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+categories_ = st.dictionaries(
+    st.sampled_from(TITLES), st.lists(statements, max_size=6), min_size=1, max_size=4
+)
+
+
+def make_level(ident: str, spec: dict[str, list[str]]) -> Level:
+    cats = tuple(
+        Category(title.lower().replace(" ", "-"), (title,), tuple(Competency(t) for t in items))
+        for title, items in spec.items()
+    )
+    return Level(id=ident, title=ident.title(), path=Path(f"{ident}.md"), categories=cats)
+
+
+def framework_of(*levels: Level) -> Framework:
+    return Framework(id="generated", title="Generated", path=Path(), levels=levels)
+
+
+def sides(diff: LevelDiff) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    old: Counter[tuple[str, str]] = Counter()
+    new: Counter[tuple[str, str]] = Counter()
+    for cat in diff.categories:
+        for item in cat.items:
+            if item.old:
+                old[(cat.id, item.old.text)] += 1
+            if item.new:
+                new[(cat.id, item.new.text)] += 1
+    return old, new
+
+
+def level_items(level: Level) -> Counter[tuple[str, str]]:
+    return Counter((c.id, i.text) for c in level.categories for i in c.items)
+
+
+def pairs(diff: LevelDiff) -> set[tuple[str, str, str | None, str | None]]:
+    return {
+        (
+            c.id,
+            item.status,
+            item.old.text if item.old else None,
+            item.new.text if item.new else None,
+        )
+        for c in diff.categories
+        for item in c.items
+    }
+
+
+MIRROR = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(categories_, categories_)
+def test_every_competency_appears_exactly_once(
+    a: dict[str, list[str]], b: dict[str, list[str]]
+) -> None:
+    old, new = make_level("associate", a), make_level("senior", b)
+    diff = diff_levels(framework_of(old, new), old, new)
+    old_seen, new_seen = sides(diff)
+    assert old_seen == level_items(old)
+    assert new_seen == level_items(new)
+
+
+@settings(max_examples=150, deadline=None)
+@given(categories_, categories_)
+def test_diff_b_a_mirrors_diff_a_b(a: dict[str, list[str]], b: dict[str, list[str]]) -> None:
+    old, new = make_level("associate", a), make_level("senior", b)
+    framework = framework_of(old, new)
+    forward = pairs(diff_levels(framework, old, new))
+    backward = pairs(diff_levels(framework, new, old))
+    assert backward == {(cid, MIRROR[s], n, o) for cid, s, o, n in forward}
+
+
+@settings(max_examples=100, deadline=None)
+@given(categories_)
+def test_diff_a_a_is_all_unchanged(a: dict[str, list[str]]) -> None:
+    level = make_level("senior", a)
+    diff = diff_levels(framework_of(level), level, level)
+    assert diff.counts.differences == 0
+    assert diff.counts.unchanged == level.competency_count
+    assert not diff.has_differences

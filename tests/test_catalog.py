@@ -1,0 +1,65 @@
+"""Finding frameworks and levels by the names users type."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BUNDLED, page
+
+from career_cli.catalog import bundled_frameworks, find_level, framework_dir, open_framework
+from career_cli.errors import FrameworkNotFound, LevelNotFound, PageError
+
+
+def test_bundled_framework_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "infrastructure" in bundled_frameworks()
+    ident, path = framework_dir(None)
+    assert (ident, path.resolve()) == ("infrastructure", BUNDLED)
+
+
+def test_env_var_names_the_framework(monkeypatch: pytest.MonkeyPatch, make_framework) -> None:  # type: ignore[no-untyped-def]
+    directory = make_framework({"senior.md": page("Senior", "## A\n\n- x\n")})
+    monkeypatch.setenv("CAREER_FRAMEWORK", str(directory))
+    assert framework_dir(None)[1] == directory
+
+
+@pytest.mark.parametrize("name", ["senior", "SENIOR", "Senior", "sen", "s"])
+def test_level_by_id_title_or_unique_prefix(name: str) -> None:
+    assert find_level(open_framework("infrastructure"), name).id == "senior"
+
+
+def test_ambiguous_prefix() -> None:
+    framework = open_framework("infrastructure")
+    assert find_level(framework, "in").id == "intermediate"
+    with pytest.raises(LevelNotFound, match="no level 'x'"):
+        find_level(framework, "x")
+
+
+def test_unknown_level_suggests_the_closest() -> None:
+    with pytest.raises(LevelNotFound) as caught:
+        find_level(open_framework("infrastructure"), "senoir")
+    assert caught.value.hint == "did you mean 'senior'? levels: associate, intermediate, senior"
+
+
+def test_ambiguous_level(make_framework) -> None:  # type: ignore[no-untyped-def]
+    body = "## A\n\n- x\n"
+    directory = make_framework({"staff.md": page(None, body), "stable.md": page(None, body)})
+    with pytest.raises(LevelNotFound, match="ambiguous: it could be staff, stable"):
+        find_level(open_framework(str(directory)), "sta")
+
+
+def test_a_level_whose_page_is_broken_raises_that_pages_error(make_framework) -> None:  # type: ignore[no-untyped-def]
+    directory = make_framework({"senior.md": page("Senior", "## A\n\n- x\n"), "staff.md": b""})
+    framework = open_framework(str(directory))
+    assert find_level(framework, "senior").id == "senior"
+    with pytest.raises(PageError, match="empty"):
+        find_level(framework, "staff")
+
+
+def test_unknown_framework_lists_the_bundled_ones(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert framework_dir("infra")[0] == "infrastructure"
+    with pytest.raises(FrameworkNotFound) as caught:
+        framework_dir("infrastucture")
+    assert caught.value.hint is not None and "did you mean 'infrastructure'" in caught.value.hint
+    with pytest.raises(FrameworkNotFound, match="holds no level pages"):
+        framework_dir(str(tmp_path))
+    with pytest.raises(FrameworkNotFound, match="not a bundled framework and not a directory"):
+        framework_dir(str(tmp_path / "missing"))

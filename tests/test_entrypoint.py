@@ -1,0 +1,146 @@
+"""The installed ``career`` entry point in a subprocess: pipes, signals, the pager."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import page
+
+CAREER = shutil.which("career", path=str(Path(sys.executable).parent)) or "career"
+
+
+def env(**extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "PAGER")}
+    return {**base, **extra}
+
+
+@pytest.fixture(scope="module")
+def big_framework(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two levels large enough that a diff is still running when a signal or EOF arrives."""
+    directory = tmp_path_factory.mktemp("big")
+    words = "owns leads mentors hires reviews designs plans ships measures documents".split()
+    for name, shift in (("associate", 0), ("senior", 3)):
+        items = "".join(
+            f"1. {words[(i + shift) % 10]} the {words[i % 7]} practice number {i} "
+            f"with {words[(i * 3) % 10]} care.\n"
+            for i in range(3000)
+        )
+        (directory / f"{name}.md").write_text(page(name.title(), f"## Craft\n\n{items}"))
+    return directory
+
+
+def test_installed_entry_point_runs_from_anywhere(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [CAREER, "diff", "associate", "senior", "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env(),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["to"]["id"] == "senior"
+    assert result.stderr == ""
+
+
+def test_python_dash_m_works_too(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "career_cli", "levels", "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env(),
+        check=False,
+    )
+    assert result.returncode == 0
+    assert [lv["id"] for lv in json.loads(result.stdout)["levels"]][-1] == "senior"
+
+
+def test_closed_stdout_exits_quietly(big_framework: Path) -> None:
+    process = subprocess.Popen(
+        [CAREER, "diff", "associate", "senior", "-f", str(big_framework), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()  # like `| head -1`
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert stderr == ""
+
+
+def test_ctrl_c_exits_130_without_a_traceback(big_framework: Path) -> None:
+    process = subprocess.Popen(
+        [CAREER, "diff", "associate", "senior", "-f", str(big_framework)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env(),
+    )
+    assert process.stderr is not None
+    time.sleep(0.3)
+    while process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+    stderr = process.stderr.read().decode()
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+
+
+def _run_on_a_terminal(args: list[str], extra_env: dict[str, str]) -> tuple[int, str]:
+    """Run with stdout on a pseudo-terminal of 24 rows × 100 columns; return (status, screen)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    process = subprocess.Popen(
+        [CAREER, *args], stdout=slave, stderr=subprocess.PIPE, env=env(**extra_env)
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    status = process.wait(timeout=60)
+    reader.join(timeout=5)
+    os.close(master)
+    return status, b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_tall_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = {"PAGER": f"sh -c 'cat > {paged}'"}
+    status, screen = _run_on_a_terminal(["diff", "associate", "senior"], pager)
+    assert status == 0
+    text = paged.read_text()
+    assert "Associate" in text and "\x1b[" in text  # a terminal gets colour, through the pager
+    assert "Team building" not in screen
+
+    paged.unlink()
+    status, screen = _run_on_a_terminal(["diff", "associate", "senior", "--no-pager"], pager)
+    assert status == 0 and not paged.exists()
+    assert "Team building" in screen

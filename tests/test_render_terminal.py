@@ -1,0 +1,98 @@
+"""Terminal output: golden snapshots at fixed widths, and page text that tries to be markup."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import BUNDLED, assert_golden, page
+
+from career_cli.align import diff_levels
+from career_cli.loader import load_framework
+from career_cli.render.terminal import TerminalOptions, render_diff
+
+FRAMEWORK = load_framework(BUNDLED)
+LEVELS = {level.id: level for level in FRAMEWORK.levels}
+# Anything that starts with ESC other than Rich's own colour codes (SGR: ESC [ digits m).
+FOREIGN_ESCAPE = re.compile(r"\x1b(?!\[[0-9;]*m)")
+
+
+def render(old: str, new: str, **options: object) -> str:
+    diff = diff_levels(FRAMEWORK, LEVELS[old], LEVELS[new])
+    return render_diff(diff, TerminalOptions(**options))  # type: ignore[arg-type]
+
+
+def test_side_by_side_at_100_columns() -> None:
+    assert_golden("diff-associate-senior-100.txt", render("associate", "senior", width=100))
+
+
+def test_stacked_below_80_columns() -> None:
+    assert_golden("diff-intermediate-senior-60.txt", render("intermediate", "senior", width=60))
+
+
+def test_changes_only_at_100_columns() -> None:
+    assert_golden(
+        "diff-intermediate-senior-changes-100.txt",
+        render("intermediate", "senior", width=100, changes_only=True),
+    )
+
+
+def test_layout_switches_at_80_columns() -> None:
+    wide, narrow = render("associate", "senior", width=80), render("associate", "senior", width=79)
+    assert "Associate" in wide and "────" in wide
+    assert "────" not in narrow
+    assert all(len(line) <= 79 for line in narrow.splitlines())
+    assert all(len(line) <= 80 for line in wide.splitlines())
+
+
+def test_no_escape_codes_without_colour() -> None:
+    assert "\x1b" not in render("associate", "senior", width=100)
+
+
+def test_colour_marks_words_instead_of_brackets() -> None:
+    out = render("intermediate", "senior", width=100, color=True)
+    assert "\x1b[" in out
+    assert "[-" not in out and "{+" not in out
+    # deleted words are struck through (SGR 9) in red (31); inserted words bold (1) green (32)
+    assert re.search(r"\x1b\[(?:\d+;)*9(?:;\d+)*m", out)
+    assert re.search(r"\x1b\[1;32m", out)
+
+
+HOSTILE = [
+    "Uses [bold red]markup[/] literally.",
+    "Turns \x1b[31mred\x1b[0m on.",
+    "Links \x1b]8;;https://evil.example\x1b\\here\x1b]8;;\x1b\\ out.",
+    "Renames \x1b]0;pwned\x07 the window.",
+    "Sends \x9b2J a C1 CSI and \x07 a bell and \x7f a delete.",
+    "Reverses \u202eevil\u202c text.",
+]
+
+
+@pytest.fixture
+def hostile_diff(make_framework):  # type: ignore[no-untyped-def]
+    items = "".join(f"1. {text}\n" for text in HOSTILE)
+    directory = make_framework(
+        {
+            "associate.md": page("Associate", "## Credibility\n\n1. Plain.\n"),
+            "senior.md": page("Senior [red]x[/red]", f"## Credibility \x1b[5m\n\n{items}"),
+        }
+    )
+    framework = load_framework(directory)
+    return diff_levels(framework, *framework.levels)
+
+
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("width", [100, 60])
+def test_page_text_is_data_not_markup_or_terminal_control(
+    hostile_diff, color: bool, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    out = render_diff(hostile_diff, TerminalOptions(width=width, color=color))
+    flat = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    flat = re.sub(r"\s+", " ", flat)
+    assert "[bold red]markup[/]" in flat
+    assert "Senior [red]x[/red]" in flat
+    assert not FOREIGN_ESCAPE.search(out)
+    for raw in ("\x07", "\x9b", "\x7f", "\u202e"):
+        assert raw not in out
+    assert "\\x1b]0;pwned\\x07" in flat
+    assert "\\u202eevil" in flat
