@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import random
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from career_cli import assignment
 from career_cli.assignment import max_weight_matching
 
 Edge = tuple[int, int, float]
@@ -93,6 +95,17 @@ def test_optimal_valid_and_order_independent(
     rnd.shuffle(shuffled)
     assert max_weight_matching(n_left, n_right, shuffled) == pairs
     assert max_weight_matching(n_left, n_right, iter(shuffled)) == pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs())
+def test_exact_phase_alone_is_optimal(graph: tuple[int, int, list[Edge]]) -> None:
+    # The auction warm start places most rows of small graphs; switch it off so every row goes
+    # through the Dijkstra phase, which must be optimal on its own.
+    n_left, n_right, edges = graph
+    with patch.object(assignment, "_BID_STEPS_PER_ROW", 0):
+        pairs = max_weight_matching(n_left, n_right, edges)
+    assert check_valid(pairs, edges) == pytest.approx(brute_force(n_left, n_right, edges), abs=1e-9)
 
 
 def test_empty_input() -> None:
