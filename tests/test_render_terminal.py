@@ -9,7 +9,8 @@ from conftest import BUNDLED, assert_golden, page
 
 from career_cli.align import diff_levels
 from career_cli.loader import load_framework
-from career_cli.render.terminal import TerminalOptions, render_diff
+from career_cli.render.terminal import TerminalOptions
+from career_cli.render.terminal.diff import render_diff
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}

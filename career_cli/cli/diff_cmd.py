@@ -105,7 +105,8 @@ def diff(
 
         emit(dumps(diff_document(result, changes_only=changes_only), pretty=stdout_is_terminal()))
     else:
-        from career_cli.render.terminal import TerminalOptions, render_diff
+        from career_cli.render.terminal import TerminalOptions
+        from career_cli.render.terminal.diff import render_diff
 
         options = TerminalOptions(
             width=output_width(width), color=use_color(color), changes_only=changes_only

@@ -49,7 +49,8 @@ def levels(
 
         emit(dumps(levels_document(loaded), pretty=stdout_is_terminal()))
         return
-    from career_cli.render.terminal import TerminalOptions, render_levels
+    from career_cli.render.terminal import TerminalOptions
+    from career_cli.render.terminal.levels import render_levels
 
     options = TerminalOptions(width=output_width(width), color=use_color(color))
     emit(render_levels(loaded, options))

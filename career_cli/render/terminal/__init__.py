@@ -1,0 +1,125 @@
+"""Terminal output with Rich: the shared pieces every terminal view is built from.
+
+This package is the only place that imports Rich. Views build renderables from ``Text`` objects
+only — page text is never parsed as markup — and every string from a page goes through
+``text.visible`` first, so control characters and escape sequences in a document never reach the
+terminal raw. Without colour, word changes are marked the way ``git diff --word-diff`` marks
+them: ``[-old-]{+new+}``. Each view lives in its own module (``diff``, ``levels``, …) and is
+imported only by the command that shows it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from career_cli.model import Competency, Counts, DiffOp
+from career_cli.text import plain, visible
+
+STACKED_BELOW = 80
+
+ADDED = "green"
+REMOVED = "red"
+CHANGED = "yellow"
+DELETED_WORDS = "red strike"
+INSERTED_WORDS = "bold green"
+DIM = "dim"
+MARKERS = {"added": "+", "removed": "-", "changed": "~", "unchanged": " "}
+# Rich pads every line to the full width; trailing blanks (before any closing style codes) are noise
+# in a pager, a file or a golden snapshot.
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class TerminalOptions:
+    width: int = 100
+    color: bool = False
+    changes_only: bool = False
+
+
+def show(text: str) -> str:
+    """What a reader sees of page text: links by their text, control characters escaped."""
+    return visible(plain(text))
+
+
+def to_string(renderable: RenderableType, options: TerminalOptions) -> str:
+    """Render to a string with ANSI styles (or none), at a fixed width, independent of the env."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        no_color=not options.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        _environ={},
+    )
+    console.print(renderable)
+    return _TRAILING.sub(r"\1", buffer.getvalue())
+
+
+def word_runs(ops: Iterable[DiffOp], side: str, color: bool) -> Text:
+    """One side of a word diff: the old side shows deletions, the new side insertions."""
+    text = Text()
+    hidden = "insert" if side == "old" else "delete"
+    for op in ops:
+        if op.op == hidden:
+            continue
+        shown = show(op.text)
+        if op.op == "equal":
+            text.append(shown)
+        elif color:
+            text.append(shown, DELETED_WORDS if op.op == "delete" else INSERTED_WORDS)
+        else:
+            text.append(f"[-{shown}-]" if op.op == "delete" else f"{{+{shown}+}}")
+    return text
+
+
+def inline(ops: Iterable[DiffOp], color: bool) -> Text:
+    """Both sides in one paragraph, deletions then insertions, for prose such as the overview."""
+    text = Text()
+    for op in ops:
+        shown = show(op.text)
+        if op.op == "equal":
+            text.append(shown)
+        elif color:
+            text.append(shown, DELETED_WORDS if op.op == "delete" else INSERTED_WORDS)
+        else:
+            text.append(f"[-{shown}-]" if op.op == "delete" else f"{{+{shown}+}}")
+    return text
+
+
+def statement(item: Competency, style: str = "") -> Text:
+    if item.include is not None:
+        # The directory is the same for every include of a handbook; the file name is the news.
+        name = item.include.rsplit("/", 1)[-1]
+        return Text.assemble(("include: ", DIM), (visible(name), style))
+    return Text(show(item.text), style)
+
+
+def marker(status: str, color: bool) -> Text:
+    style = {"added": ADDED, "removed": REMOVED, "changed": CHANGED}.get(status, DIM)
+    return Text(MARKERS[status], style if color else "")
+
+
+def counts_line(counts: Counts, color: bool) -> Text:
+    parts = [
+        (counts.added, "added", ADDED),
+        (counts.changed, "changed", CHANGED),
+        (counts.removed, "removed", REMOVED),
+        (counts.unchanged, "unchanged", DIM),
+    ]
+    line = Text()
+    for n, label, style in parts:
+        if line:
+            line.append(" · ", DIM)
+        line.append(f"{n} {label}", style if color and n else "")
+    return line
