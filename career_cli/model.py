@@ -11,17 +11,29 @@ of start-up, which is what a user of a command-line tool feels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
+
+
+class _Record:
+    """One readable ``__repr__`` for every model class, written once instead of generated per
+    class (``repr=False`` below): each generated method is compiled at import, on every run."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))  # type: ignore[arg-type]
+        return f"{type(self).__name__}({shown})"
+
 
 Status = Literal["unchanged", "changed", "added", "removed"]
 Op = Literal["equal", "delete", "insert"]
 STATUSES: tuple[Status, ...] = ("added", "changed", "removed", "unchanged")
 
 
-@dataclass(frozen=True)
-class Competency:
+@dataclass(frozen=True, repr=False)
+class Competency(_Record):
     """One statement of a level, or an include shortcode standing in for a shared file's statements.
 
     ``text`` is the statement as written (links kept, whitespace collapsed). An include keeps its
@@ -35,8 +47,8 @@ class Competency:
     source: str | None = None
 
 
-@dataclass(frozen=True, eq=False)
-class Category:
+@dataclass(frozen=True, eq=False, repr=False)
+class Category(_Record):
     """A ``##`` section (or a ``###`` sub-section) holding competencies.
 
     ``parts`` are the heading titles from the top category down, with the level's own name removed
@@ -53,8 +65,8 @@ class Category:
         return " › ".join(self.parts)
 
 
-@dataclass(frozen=True)
-class Note:
+@dataclass(frozen=True, repr=False)
+class Note(_Record):
     """Something the loader noticed that does not stop the page from loading (lint reports it)."""
 
     line: int
@@ -62,8 +74,8 @@ class Note:
     message: str
 
 
-@dataclass(frozen=True, eq=False)
-class Level:
+@dataclass(frozen=True, eq=False, repr=False)
+class Level(_Record):
     """One level page: its frontmatter, overview and categories in page order."""
 
     id: str
@@ -82,8 +94,8 @@ class Level:
         return sum(len(category.items) for category in self.categories)
 
 
-@dataclass(frozen=True, eq=False)
-class PageProblem:
+@dataclass(frozen=True, eq=False, repr=False)
+class PageProblem(_Record):
     """A page of a framework that failed to load; only commands that need it fail."""
 
     id: str
@@ -91,8 +103,8 @@ class PageProblem:
     error: Exception
 
 
-@dataclass(frozen=True, eq=False)
-class Framework:
+@dataclass(frozen=True, eq=False, repr=False)
+class Framework(_Record):
     """A directory of level pages, in ladder order, plus the pages that could not be loaded."""
 
     id: str
@@ -103,16 +115,16 @@ class Framework:
     problems: tuple[PageProblem, ...] = ()
 
 
-@dataclass(frozen=True)
-class DiffOp:
+@dataclass(frozen=True, repr=False)
+class DiffOp(_Record):
     """A run of a word diff: text kept (equal), only in the old text (delete) or only in the new."""
 
     op: Op
     text: str
 
 
-@dataclass(frozen=True)
-class Counts:
+@dataclass(frozen=True, repr=False)
+class Counts(_Record):
     unchanged: int = 0
     changed: int = 0
     added: int = 0
@@ -139,8 +151,8 @@ class Counts:
         }
 
 
-@dataclass(frozen=True, eq=False)
-class ItemDiff:
+@dataclass(frozen=True, eq=False, repr=False)
+class ItemDiff(_Record):
     """One competency's fate between two levels. Indexes are 1-based positions in the category."""
 
     status: Status
@@ -159,8 +171,8 @@ def count_items(items: tuple[ItemDiff, ...]) -> Counts:
     return Counts(tally["unchanged"], tally["changed"], tally["added"], tally["removed"])
 
 
-@dataclass(frozen=True, eq=False)
-class CategoryDiff:
+@dataclass(frozen=True, eq=False, repr=False)
+class CategoryDiff(_Record):
     id: str
     title: str
     status: Status
@@ -171,8 +183,8 @@ class CategoryDiff:
         return count_items(self.items)
 
 
-@dataclass(frozen=True, eq=False)
-class TextDiff:
+@dataclass(frozen=True, eq=False, repr=False)
+class TextDiff(_Record):
     """The change of a free-text field, such as a level's overview paragraph."""
 
     status: Status
@@ -181,8 +193,8 @@ class TextDiff:
     ops: tuple[DiffOp, ...]
 
 
-@dataclass(frozen=True, eq=False)
-class LevelDiff:
+@dataclass(frozen=True, eq=False, repr=False)
+class LevelDiff(_Record):
     """The comparison of two levels, category by category, in the new level's order."""
 
     framework: Framework
