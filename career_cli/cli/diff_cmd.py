@@ -32,7 +32,7 @@ EXAMPLES = """\b
 Examples:
   career diff intermediate senior
   career diff associate senior --changes-only -c team
-  career diff associate senior --format json | jq '.categories[].items[] | select(.status=="added")'
+  career diff intermediate senior --format markdown
 """
 
 app = command_app()
@@ -63,6 +63,10 @@ def diff(
     json_flag: JsonFlag = False,
     changes_only: Annotated[
         bool, typer.Option("--changes-only", help="Hide unchanged statements.")
+    ] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Markdown: list unchanged statements too (text shows them)."),
     ] = False,
     category: Annotated[
         list[str] | None,
@@ -95,6 +99,8 @@ def diff(
     from career_cli.catalog import find_level, open_framework
 
     output = pick_format(fmt, json_flag)
+    if show_all and changes_only:
+        raise typer.BadParameter("--all and --changes-only contradict each other")
     loaded = open_framework(framework)
     old = find_level(loaded, from_level)
     new = find_level(loaded, to_level)
@@ -104,6 +110,10 @@ def diff(
         from career_cli.render.json_doc import diff_document, dumps
 
         emit(dumps(diff_document(result, changes_only=changes_only), pretty=stdout_is_terminal()))
+    elif output is Format.markdown:
+        from career_cli.render.markdown import render_diff as markdown_diff
+
+        emit(markdown_diff(result, show_all=show_all))
     else:
         from career_cli.render.terminal import TerminalOptions
         from career_cli.render.terminal.diff import render_diff

@@ -44,10 +44,16 @@ def levels(
 
     loaded = open_framework(framework)
     warn_problems(loaded)
-    if pick_format(fmt, json_flag) is Format.json:
+    output = pick_format(fmt, json_flag)
+    if output is Format.json:
         from career_cli.render.json_doc import dumps, levels_document
 
         emit(dumps(levels_document(loaded), pretty=stdout_is_terminal()))
+        return
+    if output is Format.markdown:
+        from career_cli.render.markdown import render_levels as markdown_levels
+
+        emit(markdown_levels(loaded))
         return
     from career_cli.render.terminal import TerminalOptions
     from career_cli.render.terminal.levels import render_levels

@@ -23,6 +23,7 @@ def command_app() -> typer.Typer:
 class Format(str, Enum):
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
 def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:

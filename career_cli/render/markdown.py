@@ -1,0 +1,173 @@
+"""Markdown for GitLab issues and merge requests (GitLab Flavored Markdown), as strings.
+
+It owns two things every Markdown view shares:
+
+* ``escape``: page text is already Markdown (links, emphasis) and stays so, but what GitLab would
+  misread in *our* context is neutralised: block markers at the start of a list item, raw HTML and
+  comments (``<`` becomes ``&lt;``, so nothing can hide the rest of the document), our own inline
+  diff markers, and ``@mentions`` (a zero-width space after ``@``: pasting a ladder into an issue
+  must not notify anyone; backslashes do not stop GitLab's mention filter).
+* ``inline_diff``: GitLab's inline diff markup, ``{+ inserted +}`` and ``[- deleted -]``. GitLab
+  applies it to single text nodes after Markdown rendering, so a marked run must not contain a link
+  or emphasis: links get the marker inside their text, emphasis characters are escaped, and a run
+  never spans a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDiff, LevelDiff
+from career_cli.text import LINK_RE, visible
+
+ZWSP = "\u200b"
+_DIFF_MARKERS = re.compile(r"([\[{])(?=[+-])|(?<=[+-])([\]}])")
+_MENTION = re.compile(r"@(?=\w)")
+_LEADING_BLOCK = re.compile(r"^(\s*)([#>+*-]|\d{1,9}[.)]|\[[ xX]\])(?=\s|$)")
+_INLINE_FORMAT = re.compile(r"([*_`~])")
+_MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
+
+
+def _escape_plain(text: str, *, strict: bool = False) -> str:
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;")
+    text = _DIFF_MARKERS.sub(lambda m: "\\" + m.group(), text)
+    text = _MENTION.sub("@" + ZWSP, text)
+    if strict:
+        text = _INLINE_FORMAT.sub(r"\\\1", text)
+    return text
+
+
+def escape(text: str, *, strict: bool = False) -> str:
+    """Page text as Markdown that renders as the page meant it, links kept working.
+
+    ``strict`` also escapes emphasis and code markers, for text that goes inside a diff run.
+    """
+    out: list[str] = []
+    position = 0
+    for link in LINK_RE.finditer(text):
+        out.append(_escape_plain(text[position : link.start()], strict=strict))
+        label = _escape_plain(link.group(1), strict=strict).replace("]", "\\]")
+        out.append(f"[{label}]({link.group(2)})")
+        position = link.end()
+    out.append(_escape_plain(text[position:], strict=strict))
+    return "".join(out)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    if marker[0].isdigit():  # only punctuation can be escaped: "1\." not "\1."
+        return f"{match.group(1)}{marker[:-1]}\\{marker[-1]}"
+    return f"{match.group(1)}\\{marker}"
+
+
+def at_line_start(markdown: str) -> str:
+    """Escape a block marker (``#``, ``>``, ``-``, ``1.``, ``[ ]``) that would start the text."""
+    return _LEADING_BLOCK.sub(_escape_marker, markdown, count=1)
+
+
+def _mark(op: str, text: str) -> str:
+    """One run of inserted or deleted text, marked line by line, links marked inside their text."""
+    opening, closing = _MARKS[op]
+    lines = []
+    for line in text.split("\n"):
+        pieces = []
+        position = 0
+        for link in [*LINK_RE.finditer(line), None]:
+            end = link.start() if link else len(line)
+            chunk = line[position:end]
+            core = chunk.strip()
+            if core:
+                lead = chunk[: len(chunk) - len(chunk.lstrip())]
+                trail = chunk[len(chunk.rstrip()) :]
+                pieces.append(f"{lead}{opening}{escape(core, strict=True)}{closing}{trail}")
+            else:
+                pieces.append(chunk)
+            if link:
+                label = escape(link.group(1), strict=True).replace("]", "\\]")
+                pieces.append(f"[{opening}{label}{closing}]({link.group(2)})")
+                position = link.end()
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def inline_diff(ops: Iterable[DiffOp]) -> str:
+    """A word diff in GitLab's inline diff markup."""
+    return "".join(escape(op.text) if op.op == "equal" else _mark(op.op, op.text) for op in ops)
+
+
+def counts_text(added: int, changed: int, removed: int, unchanged: int) -> str:
+    return f"{added} added · {changed} changed · {removed} removed · {unchanged} unchanged"
+
+
+def _statement(item: Competency) -> str:
+    if item.include is not None:
+        return f"include `{item.include.replace('`', '')}`"
+    return escape(item.text)
+
+
+def _item_line(item: ItemDiff) -> str:
+    if item.status == "unchanged":
+        assert item.new is not None
+        return f"- {at_line_start(_statement(item.new))}"
+    label = {"added": "Added", "removed": "Removed", "changed": "Changed"}[item.status]
+    if item.status == "changed" and item.old and item.old.include is not None:
+        body = f"include {inline_diff(item.ops)}"
+    else:
+        body = inline_diff(item.ops)
+    return f"- **{label}:** {body}"
+
+
+def _category(category: CategoryDiff, show_all: bool) -> list[str]:
+    items = [i for i in category.items if show_all or i.status != "unchanged"]
+    if not items:
+        return []
+    counts = category.counts
+    summary = counts_text(counts.added, counts.changed, counts.removed, counts.unchanged)
+    if category.status in ("added", "removed"):
+        summary = f"category {category.status} · {summary}"
+    lines = ["", f"### {escape(category.title)}", "", summary, ""]
+    lines += [_item_line(item) for item in items]
+    return lines
+
+
+def render_diff(diff: LevelDiff, *, show_all: bool = False) -> str:
+    """``career diff --format markdown``: per category, changes marked for GitLab."""
+    counts = diff.counts
+    lines = [
+        f"## {escape(diff.old.title)} → {escape(diff.new.title)}",
+        "",
+        f"**{escape(diff.framework.title)}** · "
+        + counts_text(counts.added, counts.changed, counts.removed, counts.unchanged),
+    ]
+    if diff.overview.status != "unchanged":
+        lines += ["", "### Overview", "", inline_diff(diff.overview.ops)]
+    hidden = 0
+    for category in diff.categories:
+        lines += _category(category, show_all)
+        if not show_all:
+            hidden += sum(1 for item in category.items if item.status == "unchanged")
+    if hidden:
+        noun = "statement is" if hidden == 1 else "statements are"
+        lines += ["", f"_{hidden} unchanged {noun} not shown (`--all` shows them)._"]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_levels(framework: Framework) -> str:
+    """``career levels --format markdown``: a table of the ladder."""
+    lines = [
+        f"## {escape(framework.title)}",
+        "",
+        "| id | title | categories | competencies | description |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for level in framework.levels:
+        lines.append(
+            f"| {_cell(level.id)} | {_cell(level.title)} | {len(level.categories)} "
+            f"| {level.competency_count} | {_cell(level.description)} |"
+        )
+    return "\n".join(lines) + "\n"
