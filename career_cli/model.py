@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 
-class _Record:
+class Record:
     """One readable ``__repr__`` for every model class, written once instead of generated per
     class (``repr=False`` below): each generated method is compiled at import, on every run."""
 
@@ -33,7 +33,7 @@ STATUSES: tuple[Status, ...] = ("added", "changed", "removed", "unchanged")
 
 
 @dataclass(frozen=True, repr=False)
-class Competency(_Record):
+class Competency(Record):
     """One statement of a level, or an include shortcode standing in for a shared file's statements.
 
     ``text`` is the statement as written (links kept, whitespace collapsed). An include keeps its
@@ -48,7 +48,7 @@ class Competency(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class Category(_Record):
+class Category(Record):
     """A ``##`` section (or a ``###`` sub-section) holding competencies.
 
     ``parts`` are the heading titles from the top category down, with the level's own name removed
@@ -66,7 +66,7 @@ class Category(_Record):
 
 
 @dataclass(frozen=True, repr=False)
-class Note(_Record):
+class Note(Record):
     """Something the loader noticed that does not stop the page from loading (lint reports it)."""
 
     line: int
@@ -75,7 +75,7 @@ class Note(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class Level(_Record):
+class Level(Record):
     """One level page: its frontmatter, overview and categories in page order."""
 
     id: str
@@ -95,7 +95,7 @@ class Level(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class PageProblem(_Record):
+class PageProblem(Record):
     """A page of a framework that failed to load; only commands that need it fail."""
 
     id: str
@@ -104,7 +104,7 @@ class PageProblem(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class Framework(_Record):
+class Framework(Record):
     """A directory of level pages, in ladder order, plus the pages that could not be loaded."""
 
     id: str
@@ -116,7 +116,7 @@ class Framework(_Record):
 
 
 @dataclass(frozen=True, repr=False)
-class DiffOp(_Record):
+class DiffOp(Record):
     """A run of a word diff: text kept (equal), only in the old text (delete) or only in the new."""
 
     op: Op
@@ -124,7 +124,7 @@ class DiffOp(_Record):
 
 
 @dataclass(frozen=True, repr=False)
-class Counts(_Record):
+class Counts(Record):
     unchanged: int = 0
     changed: int = 0
     added: int = 0
@@ -152,7 +152,7 @@ class Counts(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class ItemDiff(_Record):
+class ItemDiff(Record):
     """One competency's fate between two levels. Indexes are 1-based positions in the category."""
 
     status: Status
@@ -172,7 +172,7 @@ def count_items(items: tuple[ItemDiff, ...]) -> Counts:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class CategoryDiff(_Record):
+class CategoryDiff(Record):
     id: str
     title: str
     status: Status
@@ -184,7 +184,7 @@ class CategoryDiff(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class TextDiff(_Record):
+class TextDiff(Record):
     """The change of a free-text field, such as a level's overview paragraph."""
 
     status: Status
@@ -194,7 +194,7 @@ class TextDiff(_Record):
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class LevelDiff(_Record):
+class LevelDiff(Record):
     """The comparison of two levels, category by category, in the new level's order."""
 
     framework: Framework

@@ -1,0 +1,128 @@
+"""The gap core: expectations, stable ids, and matching evidence to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import BUNDLED
+
+from career_cli.align import diff_levels, scorer_for
+from career_cli.gap import EvidenceEntry, Gap, apply_evidence, build_gap, expectation_id
+from career_cli.loader import load_framework
+from career_cli.model import Category, Competency, Framework, Level
+
+FRAMEWORK = load_framework(BUNDLED)
+LEVELS = {level.id: level for level in FRAMEWORK.levels}
+
+
+def bundled_gap(current: str = "intermediate", target: str = "senior", **kw: bool) -> Gap:
+    diff = diff_levels(FRAMEWORK, LEVELS[current], LEVELS[target])
+    return build_gap(diff, **kw)
+
+
+def test_expectations_are_new_and_raised_target_statements() -> None:
+    gap = bundled_gap()
+    assert (gap.count(kind="new"), gap.count(kind="raised"), gap.count(kind="carried")) == (
+        14,
+        11,
+        0,
+    )
+    hiring = next(e for e in gap.expectations if e.text.startswith("Plays an integral role"))
+    assert hiring.kind == "raised"
+    assert hiring.previous is not None and hiring.previous.startswith(
+        "Completes required interview"
+    )
+    assert any(op.op == "insert" for op in hiring.ops)
+    multiplier = next(e for e in gap.expectations if e.text.startswith("Acts as a multiplier"))
+    assert (multiplier.kind, multiplier.previous, multiplier.ops) == ("new", None, ())
+
+
+def test_all_adds_carried_expectations() -> None:
+    gap = bundled_gap("associate", "senior", include_carried=True)
+    [carried] = [e for e in gap.expectations if e.kind == "carried"]
+    assert carried.include == "includes/engineering-careers/values-competency.md"
+    assert carried.previous == carried.text
+
+
+def test_ids_are_readable_unique_and_independent_of_position() -> None:
+    gap = bundled_gap()
+    ids = [e.id for e in gap.expectations]
+    assert len(ids) == len(set(ids))
+    assert "team-building/plays-integral-role-team-hiring" in ids
+    assert "engineering-alignment/technical-competencies/include-level-technical-competency" in ids
+    level = LEVELS["senior"]
+    assert expectation_id("a", "Owns the [roadmap](/x) for on-call.", None, level) == (
+        "a/owns-roadmap-on-call"
+    )
+
+
+def _level(ident: str, statements: list[str]) -> Level:
+    category = Category("craft", ("Craft",), tuple(Competency(t) for t in statements))
+    return Level(id=ident, title=ident.title(), path=Path(f"{ident}.md"), categories=(category,))
+
+
+def test_ids_survive_reordering_and_repeated_openings_get_a_suffix() -> None:
+    below = _level("junior", ["Writes code."])
+    a = _level(
+        "senior", ["Leads incident reviews.", "Owns the roadmap.", "Owns the product roadmap."]
+    )
+    b = _level(
+        "senior", ["Owns the roadmap.", "Leads incident reviews.", "Owns the product roadmap."]
+    )
+    framework = Framework("f", "F", Path(), levels=(below, a))
+
+    def ids(level: Level) -> list[str]:
+        return sorted(e.id for e in build_gap(diff_levels(framework, below, level)).expectations)
+
+    assert (
+        ids(a)
+        == ids(b)
+        == [
+            "craft/leads-incident-reviews",
+            "craft/owns-product-roadmap",
+            "craft/owns-roadmap",
+        ]
+    )
+    gap = build_gap(diff_levels(framework, below, _level("senior", ["Owns it.", "Owns it!"])))
+    assert [e.id for e in gap.expectations] == ["craft/owns", "craft/owns-2"]
+
+
+def apply(gap: Gap, *entries: EvidenceEntry) -> Gap:
+    return apply_evidence(gap, list(entries), scorer_for(FRAMEWORK))
+
+
+def test_evidence_matches_by_id_then_text_then_similarity() -> None:
+    gap = apply(
+        bundled_gap(),
+        EvidenceEntry("team-building/plays-integral-role-team-hiring", None, True, "12 interviews"),
+        EvidenceEntry(None, "Mentors others to help them grow their technical skills.", True, None),
+        EvidenceEntry(
+            None, "Acts as a force multiplier for others by mentoring and pairing", False, "x"
+        ),
+    )
+    status = {e.text[:20]: (e.status, e.evidence) for e in gap.expectations}
+    assert status["Plays an integral ro"] == ("met", "12 interviews")
+    assert status["Mentors others to he"] == ("met", None)
+    assert status["Acts as a multiplier"] == ("open", "x")
+    assert gap.count(status="met") == 2 and gap.open == 23
+    assert not gap.unmatched and gap.with_evidence
+
+
+def test_unrelated_evidence_is_kept_as_unmatched_not_dropped() -> None:
+    stray = EvidenceEntry(None, "Organised the team offsite in Lisbon", True, "photos", 40)
+    unknown = EvidenceEntry("no/such-id", None, True, None, 41)
+    gap = apply(bundled_gap(), stray, unknown)
+    assert gap.unmatched == (stray, unknown)
+    assert gap.count(status="met") == 0
+
+
+def test_one_entry_per_expectation() -> None:
+    first = EvidenceEntry(
+        None, "Mentors others to help them grow their technical skills.", True, "a"
+    )
+    second = EvidenceEntry(
+        None, "Mentors others to help them grow their technical skills!", True, "b"
+    )
+    gap = apply(bundled_gap(), first, second)
+    assert gap.count(status="met") == 1
+    assert gap.unmatched == (second,)
