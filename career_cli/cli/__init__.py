@@ -33,6 +33,7 @@ EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug in career, not in the input
 # Command name → the module that defines it (as a one-command Typer app named ``app``).
 COMMANDS = {
     "diff": "career_cli.cli.diff_cmd",
+    "gap": "career_cli.cli.gap_cmd",
     "levels": "career_cli.cli.levels_cmd",
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from career_cli.model import (
     CategoryDiff,
@@ -21,6 +21,9 @@ from career_cli.model import (
     TextDiff,
 )
 from career_cli.text import plain
+
+if TYPE_CHECKING:  # gap's types are only needed by gap's own command
+    from career_cli.gap import Gap
 
 SCHEMA_VERSION = 1
 
@@ -121,5 +124,44 @@ def levels_document(framework: Framework) -> dict[str, Any]:
         "problems": [
             {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
             for p in framework.problems
+        ],
+    }
+
+
+def gap_document(gap: Gap) -> dict[str, Any]:
+    """``career gap --format json``: expectations with kind and status, and unmatched evidence."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "gap",
+        "framework": framework_ref(gap.framework),
+        "from": level_ref(gap.current),
+        "to": level_ref(gap.target),
+        "evidence_file": str(gap.evidence_path) if gap.evidence_path else None,
+        "counts": {
+            "expectations": len(gap.expectations),
+            "new": gap.count(kind="new"),
+            "raised": gap.count(kind="raised"),
+            "carried": gap.count(kind="carried"),
+            "met": gap.count(status="met"),
+            "open": gap.open,
+        },
+        "expectations": [
+            {
+                "id": e.id,
+                "category": e.category,
+                "category_id": e.category_id,
+                "text": e.text,
+                "kind": e.kind,
+                "previous": e.previous,
+                "status": e.status,
+                "evidence": e.evidence,
+                "include": e.include,
+                "diff": ops(e.ops),
+            }
+            for e in gap.expectations
+        ],
+        "unmatched_evidence": [
+            {"id": u.id, "text": u.text, "met": u.met, "evidence": u.evidence, "line": u.line}
+            for u in gap.unmatched
         ],
     }

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDiff, LevelDiff
 from career_cli.text import LINK_RE, visible
+
+if TYPE_CHECKING:
+    from career_cli.gap import Gap
 
 ZWSP = "\u200b"
 _DIFF_MARKERS = re.compile(r"([\[{])(?=[+-])|(?<=[+-])([\]}])")
@@ -170,4 +174,61 @@ def render_levels(framework: Framework) -> str:
             f"| {_cell(level.id)} | {_cell(level.title)} | {len(level.categories)} "
             f"| {level.competency_count} | {_cell(level.description)} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def _evidence_lines(evidence: str) -> list[str]:
+    first, *rest = visible(evidence).split("\n")
+    return [f"  - Evidence: {first}".rstrip(), *(f"    {line}".rstrip() for line in rest)]
+
+
+def render_gap(gap: Gap) -> str:
+    """The promotion checklist: a task item per expectation, ids in comments, evidence under it.
+
+    With evidence applied, boxes are ticked and evidence filled in, so the same command migrates
+    an old checklist to the current pages; unmatched evidence is kept in a section of its own.
+    """
+    current, target = escape(gap.current.title), escape(gap.target.title)
+    new, raised = gap.count(kind="new"), gap.count(kind="raised")
+    summary = f"{new} new · {raised} raised"
+    if gap.count(kind="carried"):
+        summary += f" · {gap.count(kind='carried')} carried"
+    lines = [
+        f"# Promotion evidence: {current} → {target}",
+        "",
+        f"<!-- career:gap v1 framework={gap.framework.id} from={gap.current.id} "
+        f"to={gap.target.id} -->",
+        "",
+        f"**{escape(gap.framework.title)}** · {summary} expectations",
+        "",
+        "Tick an item (`[x]`) when it is met and write the evidence under it. Check progress with "
+        f"`career gap {gap.current.id} {gap.target.id} --evidence FILE`.",
+    ]
+    category = None
+    for e in gap.expectations:
+        if e.category_id != category:
+            category = e.category_id
+            lines += ["", f"## {escape(e.category)}", ""]
+        box = "x" if e.status == "met" else " "
+        text = f"include `{e.include}`" if e.include else escape(e.text)
+        lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {e.id} -->")
+        if e.kind == "raised":
+            lines.append(f"  - Raised from: {inline_diff(e.ops)}")
+        elif e.kind == "new":
+            lines.append(f"  - New at {target}")
+        else:
+            lines.append(f"  - Carried from {current}")
+        lines += _evidence_lines(e.evidence) if e.evidence else ["  - Evidence:"]
+    if gap.unmatched:
+        lines += [
+            "",
+            "## Unmatched evidence",
+            "",
+            "These entries match no expectation of the current pages; move their evidence by hand.",
+            "",
+        ]
+        for u in gap.unmatched:
+            box = "x" if u.met else " "
+            lines.append(f"- [{box}] {at_line_start(escape(u.text or u.id or ''))}")
+            lines += _evidence_lines(u.evidence) if u.evidence else []
     return "\n".join(lines) + "\n"

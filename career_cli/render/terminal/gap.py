@@ -1,0 +1,120 @@
+"""The terminal view of ``career gap``: expectations by category, met or open, with progress."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from career_cli.gap import Expectation, Gap
+from career_cli.render.terminal import (
+    ADDED,
+    CHANGED,
+    DIM,
+    REMOVED,
+    TerminalOptions,
+    show,
+    to_string,
+    word_runs,
+)
+from career_cli.text import visible
+
+BAR_WIDTH = 12
+KIND_STYLE = {"new": ADDED, "raised": CHANGED, "carried": DIM}
+
+
+def _bar(met: int, total: int, color: bool) -> Text:
+    filled = round(BAR_WIDTH * met / total) if total else 0
+    return Text.assemble(
+        ("█" * filled, ADDED if color else ""),
+        ("░" * (BAR_WIDTH - filled), DIM if color else ""),
+        (f" {met}/{total} met", ""),
+    )
+
+
+def _marker(expectation: Expectation, with_evidence: bool, color: bool) -> Text:
+    if not with_evidence:
+        return Text({"new": "+", "raised": "~", "carried": " "}[expectation.kind])
+    met = expectation.status == "met"
+    return Text("[x]" if met else "[ ]", (ADDED if met else REMOVED) if color else "")
+
+
+def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
+    style = KIND_STYLE[expectation.kind] if color else ""
+    if expectation.include is not None:
+        body = Text.assemble(("include: ", DIM), visible(expectation.include))
+    elif expectation.kind == "raised":
+        body = word_runs(expectation.ops, "new", color)
+    else:
+        body = Text(show(expectation.text))
+    body.append(f"  ({expectation.kind})", style or "")
+    if expectation.kind == "raised" and expectation.include is None:
+        body.append("\n")
+        body.append(f"was at {visible(gap.current.title)}: ", DIM if color else "")
+        body.append_text(word_runs(expectation.ops, "old", color))
+    if expectation.evidence:
+        body.append("\n")
+        body.append("evidence: ", "bold" if color else "")
+        body.append(visible(expectation.evidence).replace("\n", "\n          "))
+    return body
+
+
+def gap_renderable(gap: Gap, options: TerminalOptions) -> RenderableType:
+    color = options.color
+    new, raised = gap.count(kind="new"), gap.count(kind="raised")
+    summary = f"{new} new · {raised} raised"
+    if gap.count(kind="carried"):
+        summary += f" · {gap.count(kind='carried')} carried"
+    parts: list[RenderableType] = [
+        Text.assemble(
+            (visible(gap.framework.title), "bold" if color else ""),
+            (f": {visible(gap.current.title)} → {visible(gap.target.title)}", ""),
+        ),
+        Text(
+            f"{summary} expectations for {visible(gap.current.title)} → {visible(gap.target.title)}"
+        ),
+    ]
+    if gap.with_evidence:
+        met, total = gap.count(status="met"), len(gap.expectations)
+        parts.append(
+            Text.assemble(
+                (f"{met} of {total} met", ADDED if color and met else ""),
+                (" · ", DIM if color else ""),
+                (f"{gap.open} open", REMOVED if color and gap.open else ""),
+                (f"  (evidence: {visible(str(gap.evidence_path))})", DIM if color else ""),
+            )
+        )
+    category = None
+    table: Table | None = None
+    for expectation in gap.expectations:
+        if expectation.category_id != category:
+            category = expectation.category_id
+            members = [e for e in gap.expectations if e.category_id == category]
+            heading = Text(visible(expectation.category), "bold" if color else "")
+            if gap.with_evidence:
+                heading.append("  ")
+                heading.append_text(
+                    _bar(sum(e.status == "met" for e in members), len(members), color)
+                )
+            table = Table.grid(padding=(0, 1))
+            table.add_column(no_wrap=True)
+            table.add_column(ratio=1, overflow="fold")
+            parts += [Text(), heading, Padding(table, (0, 0, 0, 2))]
+        assert table is not None
+        table.add_row(
+            _marker(expectation, gap.with_evidence, color), _body(expectation, gap, color)
+        )
+    if not gap.expectations:
+        parts += [Text(), Text("No new or raised expectations.")]
+    if gap.unmatched:
+        parts += [Text(), Text("Unmatched evidence", "bold" if color else "")]
+        for entry in gap.unmatched:
+            where = f"line {entry.line}: " if entry.line else ""
+            label = entry.text or entry.id or "(no text)"
+            parts.append(Text(f"  {where}{visible(label)}", REMOVED if color else ""))
+    return Group(*parts)
+
+
+def render_gap(gap: Gap, options: TerminalOptions) -> str:
+    return to_string(gap_renderable(gap, options), options)
