@@ -220,3 +220,18 @@ def test_bad_evidence_file_exits_2_naming_it(
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith(f"career: error: {path}{where}")
     assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("width", [100, 60])
+def test_terminal_view_with_evidence_golden(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = template(runner, tmp_path / "promotion.md", "intermediate", "senior")
+    text = tick(text, "Plays an integral role in team hiring", "Led 12 interviews\nTrained 3")
+    text = tick(text, "Mentors others to help them grow")
+    (tmp_path / "promotion.md").write_text(text, encoding="utf-8")
+    args = ("--evidence", "promotion.md", "-c", "team", "--width", str(width))
+    result = run(runner, "gap", "intermediate", "senior", *args)
+    assert result.exit_code == 1
+    assert_golden(f"gap-intermediate-senior-evidence-{width}.txt", result.stdout)
