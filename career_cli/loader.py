@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from career_cli.errors import PageError
 from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
@@ -44,8 +43,7 @@ _SHORTCODE_LIKE_RE = re.compile(r"\{\{.{0,3}?\binclude\b.*?\}\}")
 _PAIRS = {"<": ">", "%": "%"}
 
 
-@dataclass(frozen=True)
-class Shortcode:
+class Shortcode(NamedTuple):
     path: str
     valid: bool
 
@@ -225,19 +223,25 @@ def _weight(meta: dict[str, Any], path: Path) -> float | None:
 # The body
 
 
-@dataclass
+# The parser's own mutable state: plain slotted classes, not dataclasses — each dataclass costs
+# start-up time to generate, and these never leave this module.
 class _Section:
-    parts: tuple[str, ...]
-    line: int
-    items: list[Competency] = field(default_factory=list)
-    has_children: bool = False
+    __slots__ = ("has_children", "items", "line", "parts")
+
+    def __init__(self, parts: tuple[str, ...], line: int) -> None:
+        self.parts = parts
+        self.line = line
+        self.items: list[Competency] = []
+        self.has_children = False
 
 
-@dataclass
 class _OpenItem:
-    parts: list[str]
-    line: int
-    content_indent: int
+    __slots__ = ("content_indent", "line", "parts")
+
+    def __init__(self, parts: list[str], line: int, content_indent: int) -> None:
+        self.parts = parts
+        self.line = line
+        self.content_indent = content_indent
 
 
 def _indent(raw: str) -> int:

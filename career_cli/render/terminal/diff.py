@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -15,6 +14,7 @@ from career_cli.render.terminal import (
     DIM,
     REMOVED,
     STACKED_BELOW,
+    SideBySide,
     TerminalOptions,
     counts_line,
     inline,
@@ -70,23 +70,14 @@ def _visible_items(category: CategoryDiff, options: TerminalOptions) -> list[Ite
     return [i for i in category.items if not (options.changes_only and i.status == "unchanged")]
 
 
-def _side_by_side(diff: LevelDiff, items: list[ItemDiff], options: TerminalOptions) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        show_lines=True,
-        expand=True,
-        padding=(0, 1),
-        pad_edge=False,
-        header_style="bold" if options.color else "",
-    )
-    table.add_column(Text(""), width=1, no_wrap=True)
-    table.add_column(Text(visible(diff.old.title)), ratio=1, overflow="fold")
-    table.add_column(Text(visible(diff.new.title)), ratio=1, overflow="fold")
+def _side_by_side(diff: LevelDiff, items: list[ItemDiff], options: TerminalOptions) -> SideBySide:
+    bold = "bold" if options.color else ""
+    header = (Text(visible(diff.old.title), bold), Text(visible(diff.new.title), bold))
+    rows = []
     for item in items:
         left, right = _sides(item, options.color)
-        table.add_row(marker(item.status, options.color), left, right)
-    return table
+        rows.append((marker(item.status, options.color), left, right))
+    return SideBySide(header, rows)
 
 
 def _stacked(items: list[ItemDiff], options: TerminalOptions) -> Table:
