@@ -144,3 +144,28 @@ def test_tall_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> Non
     status, screen = _run_on_a_terminal(["diff", "associate", "senior", "--no-pager"], pager)
     assert status == 0 and not paged.exists()
     assert "Team building" in screen
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("career diff se", "senior"),
+        ("career gap intermediate s", "senior"),
+        ("career diff i", "intermediate"),
+    ],
+)
+def test_shell_completion_offers_level_names(words: str, expected: str) -> None:
+    result = subprocess.run(
+        [CAREER],
+        env=env(
+            _CAREER_COMPLETE="complete_bash",
+            COMP_WORDS=words,
+            COMP_CWORD=str(len(words.split()) - 1),
+            _TYPER_COMPLETE_ARGS=words,
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.split() == [expected]
