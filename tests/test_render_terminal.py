@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from conftest import BUNDLED, assert_golden, page
+from rich.cells import cell_len
 
 from career_cli.align import diff_levels
 from career_cli.loader import load_framework
@@ -42,8 +44,8 @@ def test_layout_switches_at_80_columns() -> None:
     wide, narrow = render("associate", "senior", width=80), render("associate", "senior", width=79)
     assert "Associate" in wide and "────" in wide
     assert "────" not in narrow
-    assert all(len(line) <= 79 for line in narrow.splitlines())
-    assert all(len(line) <= 80 for line in wide.splitlines())
+    assert all(cell_len(line) <= 79 for line in narrow.splitlines())
+    assert all(cell_len(line) <= 80 for line in wide.splitlines())
 
 
 def test_no_escape_codes_without_colour() -> None:
@@ -97,3 +99,21 @@ def test_page_text_is_data_not_markup_or_terminal_control(
         assert raw not in out
     assert "\\x1b]0;pwned\\x07" in flat
     assert "\\u202eevil" in flat
+
+
+@pytest.mark.parametrize("width", [100, 80, 60])
+def test_wide_characters_keep_columns_aligned_and_complete(make_framework, width: int) -> None:  # type: ignore[no-untyped-def]
+    old = "编写代码并审查同事的合并请求，确保质量和可维护性，同时记录决策。"
+    new = "编写高质量代码并领导团队审查同事的合并请求，确保质量和可维护性。 🧑‍💻 ok"
+    directory = make_framework(
+        {
+            "associate.md": page("Associate", f"## C\n\n1. {old}\n"),
+            "senior.md": page("Senior", f"## C\n\n1. {new}\n"),
+        }
+    )
+    framework = load_framework(directory)
+    out = render_diff(diff_levels(framework, *framework.levels), TerminalOptions(width=width))
+    assert all(cell_len(line) <= width for line in out.splitlines())
+    # Nothing is cropped: every character of both statements is somewhere in the output.
+    shown = Counter(out)
+    assert not Counter(old.replace(" ", "")) + Counter(new.replace(" ", "")) - shown

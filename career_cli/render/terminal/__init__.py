@@ -68,26 +68,13 @@ def to_string(renderable: RenderableType, options: TerminalOptions) -> str:
 
 
 def word_runs(ops: Iterable[DiffOp], side: str, color: bool) -> Text:
-    """One side of a word diff: the old side shows deletions, the new side insertions."""
+    """A word diff as text: ``side`` "old" shows deletions, "new" insertions, "both" both in one
+    paragraph (deletions first), for prose such as the overview."""
     text = Text()
-    hidden = "insert" if side == "old" else "delete"
+    hidden = {"old": "insert", "new": "delete"}.get(side)
     for op in ops:
         if op.op == hidden:
             continue
-        shown = show(op.text)
-        if op.op == "equal":
-            text.append(shown)
-        elif color:
-            text.append(shown, DELETED_WORDS if op.op == "delete" else INSERTED_WORDS)
-        else:
-            text.append(f"[-{shown}-]" if op.op == "delete" else f"{{+{shown}+}}")
-    return text
-
-
-def inline(ops: Iterable[DiffOp], color: bool) -> Text:
-    """Both sides in one paragraph, deletions then insertions, for prose such as the overview."""
-    text = Text()
-    for op in ops:
         shown = show(op.text)
         if op.op == "equal":
             text.append(shown)
@@ -148,7 +135,7 @@ class SideBySide:
 
         def line(mark: Text, left: Text, right: Text) -> RenderResult:
             left = left.copy()
-            left.set_length(left_width)
+            left.align("left", left_width)  # pads by terminal cells: 编 takes two
             yield from Text.assemble(mark, self.GAP, left, self.GAP, right).render(console)
             yield Segment.line()
 

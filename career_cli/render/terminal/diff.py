@@ -17,7 +17,6 @@ from career_cli.render.terminal import (
     SideBySide,
     TerminalOptions,
     counts_line,
-    inline,
     marker,
     statement,
     to_string,
@@ -111,7 +110,7 @@ def diff_renderable(diff: LevelDiff, options: TerminalOptions) -> RenderableType
         parts.append(Text("Overview unchanged", DIM if color else ""))
     else:
         parts.append(Text(f"Overview ({diff.overview.status})", "bold" if color else ""))
-        parts.append(Padding(inline(diff.overview.ops, color), (0, 0, 0, 2)))
+        parts.append(Padding(word_runs(diff.overview.ops, "both", color), (0, 0, 0, 2)))
     stacked = options.width < STACKED_BELOW
     hidden = 0
     for category in diff.categories:
