@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+
+import pytest
 from conftest import BUNDLED, assert_golden
+from markdown_it import MarkdownIt
 
 from career_cli.align import diff_levels
 from career_cli.loader import load_framework
 from career_cli.model import DiffOp
-from career_cli.render.markdown import ZWSP, at_line_start, escape, inline_diff, render_diff
+from career_cli.render.markdown import (
+    ZWSP,
+    at_line_start,
+    code_span,
+    escape,
+    inline_diff,
+    render_diff,
+)
+from career_cli.text import LINK_RE
+from career_cli.worddiff import word_diff
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}
@@ -39,15 +53,30 @@ def test_links_keep_working_inside_marked_runs() -> None:
 
 def test_marked_runs_never_span_lines_or_hold_emphasis() -> None:
     assert inline_diff((DiffOp("insert", "one\n\ntwo"),)) == "{+ one +}\n\n{+ two +}"
-    assert inline_diff((DiffOp("delete", "**bold** `code`"),)) == r"[- \*\*bold\*\* \`code\` -]"
+    marked = inline_diff((DiffOp("delete", "**bold** `code` snake_case ~x~"),))
+    assert (
+        marked
+        == f"[- &#42;&#42;bold&#42;&#42; &#96;code&#96; snake&#95;case &#126;{ZWSP}x&#126; -]"
+    )
 
 
-def test_page_text_cannot_inject_markup_html_or_mentions() -> None:
+def test_page_text_cannot_inject_markup_html_mentions_or_references() -> None:
     assert escape("ping @all and @team-leads") == f"ping @{ZWSP}all and @{ZWSP}team-leads"
     assert escape("mail me@example.com") == f"mail me@{ZWSP}example.com"
+    assert escape("see #12, !3, &4, %5, $6 and ~backend") == (
+        f"see #{ZWSP}12, !{ZWSP}3, &amp;{ZWSP}4, %{ZWSP}5, ${ZWSP}6 and ~{ZWSP}backend"
+    )
     assert escape("<!-- hide --> <script>x</script>") == "&lt;!-- hide --> &lt;script>x&lt;/script>"
-    assert escape("fake {+ insert +} and [- delete -]") == r"fake \{+ insert +\} and \[- delete -\]"
+    assert escape("fake {+ insert +} and [- delete -]") == (
+        f"fake {{{ZWSP}+ insert +{ZWSP}}} and [{ZWSP}- delete -{ZWSP}]"
+    )
     assert escape("R&D \x1b[31m") == "R&amp;D \\x1b[31m"
+
+
+def test_include_paths_are_code_spans_that_survive_backticks_and_controls() -> None:
+    assert code_span("a`b.md") == "``a`b.md``"
+    assert code_span("`x`") == "`` `x` ``"
+    assert code_span("a\x1b]0;pwned\x07b.md") == "`a\\x1b]0;pwned\\x07b.md`"
 
 
 def test_block_markers_at_the_start_are_escaped() -> None:
@@ -56,3 +85,75 @@ def test_block_markers_at_the_start_are_escaped() -> None:
     assert at_line_start("12) not a list") == r"12\) not a list"
     assert at_line_start("[x] not a task") == r"\[x] not a task"
     assert at_line_start("Plain text - fine") == "Plain text - fine"
+
+
+# -- what GitLab makes of it: a model of its pipeline, good enough to catch broken markup.
+# GitLab wraps backslash escapes of these characters in spans (MarkdownPreEscapeFilter), renders
+# CommonMark, then applies its inline diff regexes to each DOM text node (InlineDiffFilter).
+_GITLAB_ESCAPED = re.compile(r"\\([$%#&{}_@!~^])")
+_GITLAB_DELETION = re.compile(r"(?:\[\-(.*?)\-\]|\{\-(.*?)\-\})")
+_GITLAB_ADDITION = re.compile(r"(?:\[\+(.*?)\+\]|\{\+(.*?)\+\})")
+_RAW_MARKER = re.compile(r"\{\+|\+\}|\[-|-\]|\{-|-\}|\[\+|\+\]")
+
+
+class _TextNodes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.nodes: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.nodes.append(data)
+
+
+def gitlab_view(markdown: str) -> tuple[str, int, int, list[str]]:
+    """(visible text, insertions, deletions, raw markers left over) as GitLab would render."""
+    spans = _GITLAB_ESCAPED.sub(r"<span>\1</span>", markdown)
+    parser = _TextNodes()
+    parser.feed(MarkdownIt("commonmark", {"html": True}).render(spans))
+    shown, insertions, deletions = [], 0, 0
+    for node in parser.nodes:
+        deletions += len(_GITLAB_DELETION.findall(node))
+        insertions += len(_GITLAB_ADDITION.findall(node))
+        node = _GITLAB_DELETION.sub(lambda m: m.group(1) or m.group(2), node)
+        node = _GITLAB_ADDITION.sub(lambda m: m.group(1) or m.group(2), node)
+        shown.append(node)
+    text = "".join(shown)
+    return text.replace(ZWSP, ""), insertions, deletions, _RAW_MARKER.findall(text)
+
+
+def runs(ops: tuple[DiffOp, ...], kind: str) -> int:
+    """How many marked runs GitLab should show: per line of an op, one per link and one per
+    stretch of words between links."""
+    count = 0
+    for op in ops:
+        if op.op != kind:
+            continue
+        for line in op.text.split("\n"):
+            count += len(LINK_RE.findall(line))
+            count += sum(1 for part in LINK_RE.split(line)[::3] if part.strip())
+    return count
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Writes snake_case code", "Writes snake_case_code and ~strikes~"),
+        ("Uses **bold** claims", "Uses `code` and *emphasis* claims"),
+        ("Owns [the docs](/a_b) daily", "Owns [the new docs](/a_b) weekly"),
+        ("Fake [- delete -] text", "Fake {+ insert +} text for @all in #12"),
+        ("Handles <b>html</b> & R&D", "Handles <i>html</i> & R&D and 100% $5"),
+    ],
+)
+def test_gitlab_renders_every_marked_run(old: str, new: str) -> None:
+    ops = word_diff(old, new)
+    text, insertions, deletions, leftovers = gitlab_view(f"- **Changed:** {inline_diff(ops)}")
+    assert leftovers == []
+    assert (insertions, deletions) == (runs(ops, "insert"), runs(ops, "delete"))
+    # What a reader sees is both texts, words in order, nothing lost to markup.
+    for word in re.findall(r"[A-Za-z]{3,}", old + " " + new):
+        assert word in text
+
+
+def test_gitlab_shows_page_text_as_written() -> None:
+    text, *_ = gitlab_view(f"- [ ] {at_line_start(escape('# Looks like a heading, @team #12'))}")
+    assert text.strip() == "[ ] # Looks like a heading, @team #12"

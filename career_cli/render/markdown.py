@@ -4,18 +4,22 @@ It owns two things every Markdown view shares:
 
 * ``escape``: page text is already Markdown (links, emphasis) and stays so, but what GitLab would
   misread in *our* context is neutralised: block markers at the start of a list item, raw HTML and
-  comments (``<`` becomes ``&lt;``, so nothing can hide the rest of the document), our own inline
-  diff markers, and ``@mentions`` (a zero-width space after ``@``: pasting a ladder into an issue
-  must not notify anyone; backslashes do not stop GitLab's mention filter).
+  comments (``<`` becomes ``&lt;``, so nothing can hide the rest of the document), look-alikes of
+  our inline diff markers, and GitLab references — ``@user``, ``#12``, ``!3``, ``&4``, ``%5``,
+  ``$6``, ``~label`` — which would notify people or leave "mentioned in" notes when pasted. Those
+  get a zero-width space that breaks the pattern: GitLab's reference filters run on the rendered
+  text, after backslash escapes are gone, so a backslash does not stop them.
 * ``inline_diff``: GitLab's inline diff markup, ``{+ inserted +}`` and ``[- deleted -]``. GitLab
-  applies it to single text nodes after Markdown rendering, so a marked run must not contain a link
-  or emphasis: links get the marker inside their text, emphasis characters are escaped, and a run
-  never spans a line.
+  applies it to single DOM text nodes after rendering, so a marked run must contain no element:
+  links get the marker inside their text, emphasis characters become numeric entities (which
+  decode into the same text node, where a backslash escape would become a ``<span>`` of its
+  own), and a run never spans a line.
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -26,20 +30,33 @@ if TYPE_CHECKING:
     from career_cli.gap import Gap
 
 ZWSP = "\u200b"
-_DIFF_MARKERS = re.compile(r"([\[{])(?=[+-])|(?<=[+-])([\]}])")
-_MENTION = re.compile(r"@(?=\w)")
+# Positions where a zero-width space breaks a pattern GitLab would act on: look-alikes of the
+# inline diff markers ("[-", "+}"), and references (@user, #12, !3, &4, %5, $6, ~label).
+_BREAK_AT = re.compile(
+    r"(?<=[\[{])(?=[+-])|(?<=[+-])(?=[\]}])"
+    r"|(?<=@)(?=\w)|(?<=[#!&$])(?=\d)|(?<=%)(?=[\d\"])|(?<=~)(?=[^\W\d_]|\")"
+)
 _LEADING_BLOCK = re.compile(r"^(\s*)([#>+*-]|\d{1,9}[.)]|\[[ xX]\])(?=\s|$)")
-_INLINE_FORMAT = re.compile(r"([*_`~])")
+_ENTITIES = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#126;"}
+_INLINE_FORMAT = re.compile("[*_`~]")
 _MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
 
 def _escape_plain(text: str, *, strict: bool = False) -> str:
-    text = visible(text).replace("&", "&amp;").replace("<", "&lt;")
-    text = _DIFF_MARKERS.sub(lambda m: "\\" + m.group(), text)
-    text = _MENTION.sub("@" + ZWSP, text)
+    text = _BREAK_AT.sub(ZWSP, visible(text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     if strict:
-        text = _INLINE_FORMAT.sub(r"\\\1", text)
+        text = _INLINE_FORMAT.sub(lambda m: _ENTITIES[m.group()], text)
     return text
+
+
+def code_span(text: str) -> str:
+    """Text as inline code, whatever backticks it holds (the fence is longer than any run)."""
+    text = visible(text).replace("\n", " ")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def escape(text: str, *, strict: bool = False) -> str:
@@ -105,9 +122,7 @@ def counts_text(added: int, changed: int, removed: int, unchanged: int) -> str:
 
 
 def _statement(item: Competency) -> str:
-    if item.include is not None:
-        return f"include `{item.include.replace('`', '')}`"
-    return escape(item.text)
+    return f"include {code_span(item.include)}" if item.include is not None else escape(item.text)
 
 
 def _item_line(item: ItemDiff) -> str:
@@ -182,6 +197,12 @@ def _evidence_lines(evidence: str) -> list[str]:
     return [f"  - Evidence: {first}".rstrip(), *(f"    {line}".rstrip() for line in rest)]
 
 
+def _attr(value: str) -> str:
+    """A header attribute value, quoted when it holds spaces (level ids are file names)."""
+    clean = visible(value).replace('"', "'").replace("-->", "")
+    return f'"{clean}"' if not clean or any(c.isspace() for c in clean) else clean
+
+
 def render_gap(gap: Gap) -> str:
     """The promotion checklist: a task item per expectation, ids in comments, evidence under it.
 
@@ -196,13 +217,16 @@ def render_gap(gap: Gap) -> str:
     lines = [
         f"# Promotion evidence: {current} → {target}",
         "",
-        f"<!-- career:gap v1 framework={gap.framework.id} from={gap.current.id} "
-        f"to={gap.target.id} -->",
+        f"<!-- career:gap v1 framework={_attr(gap.framework.id)} from={_attr(gap.current.id)} "
+        f"to={_attr(gap.target.id)} -->",
         "",
         f"**{escape(gap.framework.title)}** · {summary} expectations",
         "",
         "Tick an item (`[x]`) when it is met and write the evidence under it. Check progress with "
-        f"`career gap {gap.current.id} {gap.target.id} --evidence FILE`.",
+        + code_span(
+            f"career gap {shlex.quote(gap.current.id)} {shlex.quote(gap.target.id)} --evidence FILE"
+        )
+        + ".",
     ]
     category = None
     for e in gap.expectations:
@@ -210,7 +234,7 @@ def render_gap(gap: Gap) -> str:
             category = e.category_id
             lines += ["", f"## {escape(e.category)}", ""]
         box = "x" if e.status == "met" else " "
-        text = f"include `{e.include}`" if e.include else escape(e.text)
+        text = f"include {code_span(e.include)}" if e.include else escape(e.text)
         lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {e.id} -->")
         if e.kind == "raised":
             lines.append(f"  - Raised from: {inline_diff(e.ops)}")
@@ -229,6 +253,7 @@ def render_gap(gap: Gap) -> str:
         ]
         for u in gap.unmatched:
             box = "x" if u.met else " "
-            lines.append(f"- [{box}] {at_line_start(escape(u.text or u.id or ''))}")
+            ident = f" <!-- career:id {u.id} -->" if u.id else ""
+            lines.append(f"- [{box}] {at_line_start(escape(u.text or u.id or ''))}{ident}")
             lines += _evidence_lines(u.evidence) if u.evidence else []
     return "\n".join(lines) + "\n"
