@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,9 @@ _TASK = re.compile(
 )
 _ID = re.compile(r"<!--\s*career:id\s+(?P<id>\S+?)\s*-->")
 _HEADER = re.compile(r"<!--\s*career:gap\b(?P<attrs>.*?)-->")
-_ATTR = re.compile(r"(\w+)=(\S+)")
+_ATTR = re.compile(r'(\w+)=(?:"([^"]*)"|(\S+))')
+_COMMENT = re.compile(r"<!--.*?-->")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _LABEL = r"(?:\*\*|__|_|\*)?"
 _EVIDENCE = re.compile(
     rf"^(?:[-*+][ \t]+)?{_LABEL}Evidence{_LABEL}:?{_LABEL}[ \t]*(?P<rest>.*)$", re.I
@@ -61,76 +63,143 @@ def _indent(text: str) -> int:
     return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
 
 
-def parse_markdown(text: str, path: Path) -> EvidenceFile:
-    entries: list[EvidenceEntry] = []
-    header: dict[str, str] = {}
-    current: dict[str, Any] | None = None
+class _Item:
+    __slots__ = ("below", "first", "id", "indent", "line", "met", "started", "text")
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            below = textwrap.dedent("\n".join(current["below"])).strip()
-            body = "\n".join(part for part in (current["first"], below) if part)
-            entries.append(
-                EvidenceEntry(
-                    current["id"], current["text"], current["met"], body or None, current["line"]
-                )
-            )
-        current = None
+    def __init__(self, ident: str | None, text: str | None, met: bool, line: int, indent: int):
+        self.id, self.text, self.met, self.line, self.indent = ident, text, met, line, indent
+        self.first = ""
+        self.below: list[str] = []
+        self.started = False
 
-    previous_blank = True
-    for number, line in enumerate(text.split("\n"), start=1):
-        found_header = _HEADER.search(line)
-        if found_header and not header:
-            header = dict(_ATTR.findall(found_header.group("attrs")))
-        task = _TASK.match(line)
+    def entry(self) -> EvidenceEntry:
+        below = textwrap.dedent("\n".join(self.below)).strip()
+        body = "\n".join(part for part in (self.first, below) if part)
+        return EvidenceEntry(self.id, self.text, self.met, body or None, self.line)
+
+
+class _Checklist:
+    """A line scanner for the checklist: task items, their evidence, code fences and comments.
+
+    Ticks inside an HTML comment or a code fence do not count (they are commented out or quoted);
+    a fence inside an item's evidence is part of that evidence.
+    """
+
+    def __init__(self) -> None:
+        self.entries: list[EvidenceEntry] = []
+        self.header: dict[str, str] = {}
+        self.item: _Item | None = None
+        self.previous_blank = True
+        self.fence: str | None = None
+        self.fence_in_item = False
+        self.in_comment = False
+
+    def close(self) -> None:
+        if self.item is not None:
+            self.entries.append(self.item.entry())
+        self.item = None
+
+    def _inside(self, line: str) -> bool:
+        """Whether a line belongs to the open item: indented under it, blank, or a lazy line."""
+        if self.item is None:
+            return False
         # CommonMark's lazy continuation: text typed on the next line without indentation still
         # belongs to the item above, and GitLab renders it there.
-        lazy = not previous_blank and line.strip() and not _BLOCK_START.match(line)
-        previous_blank = not line.strip()
-        inside = current is not None and (
-            not line.strip() or _indent(line) > current["indent"] or bool(lazy)
-        )
+        lazy = not self.previous_blank and line.strip() and not _BLOCK_START.match(line)
+        return not line.strip() or _indent(line) > self.item.indent or bool(lazy)
+
+    def _strip_comments(self, line: str) -> str | None:
+        """The line without HTML comments; None when all of it is commented out."""
+        if self.in_comment:
+            if "-->" not in line:
+                return None
+            self.in_comment = False
+            line = line.split("-->", 1)[1]
+        line = _COMMENT.sub("", line)
+        if "<!--" in line:
+            self.in_comment = True
+            line = line.split("<!--", 1)[0]
+        return line
+
+    def feed(self, number: int, raw: str) -> None:
+        if self.fence is not None:
+            if raw.strip().startswith(self.fence):
+                self.fence = None
+            if self.fence_in_item and self.item is not None:
+                self.item.below.append(raw.rstrip())
+            return
+        if not self.header and (found := _HEADER.search(raw)):
+            self.header = {k: a or b for k, a, b in _ATTR.findall(found.group("attrs"))}
+        ident = _ID.search(raw) if not self.in_comment else None
+        line = self._strip_comments(raw)
+        if line is None:
+            return
+        fence = _FENCE.match(line)
+        if fence:
+            self.fence = fence.group(1)[0] * 3
+            self.fence_in_item = self._inside(line) and bool(line.strip())
+            if self.fence_in_item and self.item is not None:
+                self.item.started = True
+                self.item.below.append(line.rstrip())
+            else:
+                self.close()
+            return
+        if not line.strip() and raw.strip():
+            return  # a line that held only a comment
+        task = _TASK.match(line)
+        inside = self._inside(line)
+        self.previous_blank = not line.strip()
         if task and not inside:
-            close()
+            self.close()
             rest = task.group("rest") or ""
-            ident = _ID.search(rest)
-            current = {
-                "id": ident.group("id") if ident else None,
-                "text": unescape(_ID.sub("", rest)) or None,
-                "met": task.group("mark") in "xX",
-                "line": number,
-                "indent": _indent(task.group("indent")),
-                "first": "",
-                "below": [],
-                "started": False,
-            }
-            continue
-        if current is None:
-            continue
+            self.item = _Item(
+                ident.group("id") if ident else None,
+                unescape(rest) or None,
+                task.group("mark") in "xX~",  # GitLab's [~]: "not applicable", nothing to show
+                number,
+                _indent(task.group("indent")),
+            )
+            return
+        if self.item is None:
+            return
         if not inside or _HEADING.match(line):
-            close()
-            continue
+            self.close()
+            return
+        self._evidence(line)
+
+    def _evidence(self, line: str) -> None:
+        assert self.item is not None
         stripped = line.strip()
         labelled = _EVIDENCE.match(stripped)
-        if labelled and not current["started"]:
-            current["started"] = True
-            current["first"] = labelled.group("rest").strip()
-        elif _CONTEXT.match(stripped) and not current["started"]:
-            continue
-        elif stripped or current["below"]:
+        if labelled and not self.item.started:
+            self.item.started = True
+            self.item.first = labelled.group("rest").strip()
+        elif _CONTEXT.match(stripped) and not self.item.started:
+            return
+        elif stripped or self.item.below:
             # Notes without an "Evidence:" label still count: people write where they write.
-            current["started"] = True
-            current["below"].append(line.rstrip())
-    close()
-    if not entries:
+            self.item.started = True
+            self.item.below.append(line.rstrip())
+
+
+def parse_markdown(text: str, path: Path) -> EvidenceFile:
+    checklist = _Checklist()
+    for number, line in enumerate(text.split("\n"), start=1):
+        checklist.feed(number, line)
+    checklist.close()
+    if not checklist.entries:
         raise EvidenceError(
             "no checklist items (lines like '- [ ] …' or '- [x] …')",
             path=path,
             hint="create a checklist with: career gap CURRENT TARGET --format markdown > FILE",
         )
+    header = checklist.header
     return EvidenceFile(
-        path, tuple(entries), header.get("framework"), header.get("from"), header.get("to")
+        path,
+        tuple(checklist.entries),
+        header.get("framework"),
+        header.get("from"),
+        header.get("to"),
     )
 
 
@@ -140,7 +209,9 @@ def _level_name(value: Any) -> str | None:
     return str(value) if isinstance(value, (str, int)) else None
 
 
-def _entry(ident: str | None, value: Any, path: Path, where: str) -> EvidenceEntry:
+def _entry(
+    ident: str | None, value: Any, path: Path, where: str, line: int | None = None
+) -> EvidenceEntry:
     """One YAML/JSON entry: ``true``/``false``, ``"met"``/``"open"``, or a mapping."""
     if isinstance(value, bool):
         return EvidenceEntry(ident, None, value, None)
@@ -150,14 +221,15 @@ def _entry(ident: str | None, value: Any, path: Path, where: str) -> EvidenceEnt
         raise EvidenceError(
             f"{where}: expected met: true/false and evidence: text, got {type(value).__name__}",
             path=path,
+            line=line,
             hint='write each entry as  ID: {met: true, evidence: "…"}',
         )
     met = value.get("met", value.get("status") == "met")
     if not isinstance(met, bool):
-        raise EvidenceError(f"{where}: 'met' must be true or false", path=path)
+        raise EvidenceError(f"{where}: 'met' must be true or false", path=path, line=line)
     evidence = value.get("evidence")
     if evidence is not None and not isinstance(evidence, (str, int, float)):
-        raise EvidenceError(f"{where}: 'evidence' must be text", path=path)
+        raise EvidenceError(f"{where}: 'evidence' must be text", path=path, line=line)
     text = value.get("text")
     return EvidenceEntry(
         str(value.get("id", ident)) if value.get("id", ident) is not None else None,
@@ -167,20 +239,31 @@ def _entry(ident: str | None, value: Any, path: Path, where: str) -> EvidenceEnt
     )
 
 
-def parse_structured(data: Any, path: Path) -> EvidenceFile:
-    """YAML or JSON: ``{id: {met, evidence}}``, a list of entries, or ``career gap --json``."""
+def parse_structured(data: Any, path: Path, lines: dict[str, int] | None = None) -> EvidenceFile:
+    """YAML or JSON: ``{id: {met, evidence}}``, a list of entries, or ``career gap --json``.
+
+    ``lines`` maps an entry's key (or 1-based position in a list) to its line, for messages.
+    """
+    lines = lines or {}
     meta: dict[str, Any] = {}
     if isinstance(data, dict) and "expectations" in data:
         meta, data = data, data["expectations"]
+        if isinstance(data, list) and isinstance(meta.get("unmatched_evidence"), list):
+            data = [*data, *meta["unmatched_evidence"]]  # read back, never dropped
+
+    def entry(key: str | None, value: Any, where: str, line_key: str) -> EvidenceEntry:
+        found = _entry(key, value, path, where, lines.get(line_key))
+        return replace(found, line=lines.get(line_key, 0))
+
     entries: list[EvidenceEntry]
     if isinstance(data, dict):
         entries = [
-            _entry(str(key), value, path, f"entry '{key}'")
+            entry(str(key), value, f"entry '{key}'", str(key))
             for key, value in data.items()
             if key not in ("from", "to", "framework", "schema_version", "kind")
         ]
     elif isinstance(data, list):
-        entries = [_entry(None, value, path, f"entry {n}") for n, value in enumerate(data, 1)]
+        entries = [entry(None, v, f"entry {n}", str(n)) for n, v in enumerate(data, 1)]
     else:
         raise EvidenceError(
             f"expected a mapping of expectation ids, got {type(data).__name__}",
@@ -197,6 +280,23 @@ def parse_structured(data: Any, path: Path) -> EvidenceFile:
         _level_name(meta.get("from")),
         _level_name(meta.get("to")),
     )
+
+
+def _yaml_lines(text: str) -> dict[str, int]:
+    """Line of each top-level key (or list position), from YAML's node tree, for messages."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    if isinstance(node, yaml.MappingNode) and any(k.value == "expectations" for k, _ in node.value):
+        node = next(v for k, v in node.value if k.value == "expectations")
+    if isinstance(node, yaml.MappingNode):
+        return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return {str(n): v.start_mark.line + 1 for n, v in enumerate(node.value, 1)}
+    return {}
 
 
 def _yaml(text: str, path: Path) -> Any:
@@ -263,11 +363,12 @@ def read_evidence(path: Path) -> EvidenceFile:
     text = _decode(data, path)
     suffix = path.suffix.lower()
     if suffix in (".yml", ".yaml"):
-        return parse_structured(_yaml(text, path), path)
+        return parse_structured(_yaml(text, path), path, _yaml_lines(text))
     if suffix == ".json":
-        return parse_structured(_json(text, path), path)
+        # JSON is (almost always) YAML too, which knows where each entry starts.
+        return parse_structured(_json(text, path), path, _yaml_lines(text))
     if suffix in (".md", ".markdown") or any(_TASK.match(line) for line in text.split("\n")):
         return parse_markdown(text, path)
     if text.lstrip().startswith(("{", "[")):
-        return parse_structured(_json(text, path), path)
-    return parse_structured(_yaml(text, path), path)
+        return parse_structured(_json(text, path), path, _yaml_lines(text))
+    return parse_structured(_yaml(text, path), path, _yaml_lines(text))

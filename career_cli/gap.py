@@ -78,13 +78,54 @@ class Gap(Record):
         return self.count(status="open")
 
 
-def expectation_id(category_id: str, text: str, include: str | None, level: Level) -> str:
+def _id_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(plain(text).lower()) if w not in STOP_WORDS]
+
+
+def expectation_id(
+    category_id: str, text: str, include: str | None, level: Level, words: int = _ID_WORDS
+) -> str:
     """``team-building/plays-integral-role-team-hiring``: readable, and stable under reordering."""
     if include is not None:
         key = include_key(include, level).rsplit("/", 1)[-1].removesuffix(".md")
         return f"{category_id}/include-{slug(key.replace('{level}', 'level'))}"
-    words = [w for w in _WORD.findall(plain(text).lower()) if w not in STOP_WORDS]
-    return f"{category_id}/{slug('-'.join(words[:_ID_WORDS])) or 'statement'}"
+    return f"{category_id}/{slug('-'.join(_id_words(text)[:words])) or 'statement'}"
+
+
+def _unique_ids(expectations: list[Expectation], level: Level) -> list[Expectation]:
+    """Ids that depend on content only: statements sharing their opening words take more words,
+    then a short hash of their text, so no id depends on which statement comes first."""
+    import hashlib
+
+    result = list(expectations)
+    words = [_ID_WORDS] * len(result)
+    for _ in range(64):
+        groups: dict[str, list[int]] = {}
+        for index, e in enumerate(result):
+            groups.setdefault(e.id, []).append(index)
+        clashes = [g for g in groups.values() if len(g) > 1]
+        if not clashes:
+            return result
+        grew = False
+        for group in clashes:
+            for index in group:
+                e = result[index]
+                if e.include is None and words[index] < len(_id_words(e.text)):
+                    words[index] += 1
+                    new = expectation_id(e.category_id, e.text, None, level, words[index])
+                    result[index] = replace(e, id=new)
+                    grew = True
+        if not grew:
+            for group in clashes:
+                digests: dict[str, int] = {}
+                for index in group:
+                    e = result[index]
+                    key = hashlib.sha1(normalize(e.text).encode()).hexdigest()[:6]
+                    digests[key] = digests.get(key, 0) + 1
+                    # Identical statements repeated in one category: only order tells them apart.
+                    suffix = key if digests[key] == 1 else f"{key}-{digests[key]}"
+                    result[index] = replace(e, id=f"{e.id}-{suffix}")
+    return result
 
 
 def _expectation(category_id: str, category: str, item: ItemDiff, target: Level) -> Expectation:
@@ -104,23 +145,24 @@ def _expectation(category_id: str, category: str, item: ItemDiff, target: Level)
 
 def build_gap(diff: LevelDiff, *, include_carried: bool = False) -> Gap:
     """Every target competency that is new or raised (and carried ones, when asked)."""
-    expectations: list[Expectation] = []
-    seen: dict[str, int] = {}
-    for category in diff.categories:
-        for item in category.items:
-            if item.new is None or (item.status == "unchanged" and not include_carried):
-                continue
-            expectation = _expectation(category.id, category.title, item, diff.new)
-            seen[expectation.id] = seen.get(expectation.id, 0) + 1
-            if seen[expectation.id] > 1:  # the same opening words twice in a category
-                expectation = replace(expectation, id=f"{expectation.id}-{seen[expectation.id]}")
-            expectations.append(expectation)
-    return Gap(diff.framework, diff.old, diff.new, tuple(expectations))
+    expectations = [
+        _expectation(category.id, category.title, item, diff.new)
+        for category in diff.categories
+        for item in category.items
+        if item.new is not None and (item.status != "unchanged" or include_carried)
+    ]
+    return Gap(diff.framework, diff.old, diff.new, tuple(_unique_ids(expectations, diff.new)))
 
 
-def only_categories(gap: Gap, category_ids: set[str]) -> Gap:
-    """The gap restricted to some categories (after evidence was matched against all of them)."""
-    kept = tuple(e for e in gap.expectations if e.category_id in category_ids)
+def restrict(gap: Gap, category_ids: set[str], *, carried: bool) -> Gap:
+    """The gap limited to some categories, with or without carried expectations — applied after
+    evidence was matched against all of them, so entries for what is left out are not mistaken
+    for unmatched evidence."""
+    kept = tuple(
+        e
+        for e in gap.expectations
+        if e.category_id in category_ids and (carried or e.kind != "carried")
+    )
     return replace(gap, expectations=kept)
 
 
@@ -135,31 +177,32 @@ def apply_evidence(
     *,
     path: Path | None = None,
 ) -> Gap:
-    """Match evidence entries to expectations: by id, then by exact text, then by similarity.
+    """Match evidence entries to expectations: by exact text, then by id, then by similarity.
 
     An expectation is met when its matched entry is ticked. Entries that match nothing are kept
     as ``unmatched`` so the caller can warn about them; nothing is silently dropped.
     """
     expectations = list(gap.expectations)
     matched: dict[int, EvidenceEntry] = {}
-    by_id = {e.id: i for i, e in enumerate(expectations)}
+    # The exact text wins over the id: if statements were reordered, an id made from shared
+    # opening words could point at a sibling, but the same text is the same expectation.
+    by_text: dict[str, int] = {}
+    for position, e in enumerate(expectations):
+        by_text.setdefault(_text_key(e.text), position)
+    by_id = {e.id: position for position, e in enumerate(expectations)}
+
+    def place(found: int | None, entry: EvidenceEntry, otherwise: list[EvidenceEntry]) -> None:
+        if found is not None and found not in matched:
+            matched[found] = entry
+        else:
+            otherwise.append(entry)
+
     rest: list[EvidenceEntry] = []
     for entry in entries:
-        index = by_id.get(entry.id) if entry.id else None
-        if index is not None and index not in matched:
-            matched[index] = entry
-        else:
-            rest.append(entry)
-
-    free = [i for i in range(len(expectations)) if i not in matched]
-    by_text = {_text_key(expectations[i].text): i for i in free}
+        place(by_text.get(_text_key(entry.text)) if entry.text else None, entry, rest)
     unplaced: list[EvidenceEntry] = []
     for entry in rest:
-        index = by_text.pop(_text_key(entry.text), None) if entry.text else None
-        if index is not None and index not in matched:
-            matched[index] = entry
-        else:
-            unplaced.append(entry)
+        place(by_id.get(entry.id) if entry.id else None, entry, unplaced)
 
     free = [i for i in range(len(expectations)) if i not in matched]
     edges = []

@@ -92,9 +92,9 @@ def test_yaml_mapping_by_id(tmp_path: Path) -> None:
     )
     found = read_evidence(path)
     assert found.entries == (
-        EvidenceEntry("accountability/bias", None, True, "Shipped it"),
-        EvidenceEntry("credibility/x", None, False, None),
-        EvidenceEntry("autonomy/y", None, True, None),
+        EvidenceEntry("accountability/bias", None, True, "Shipped it", 1),
+        EvidenceEntry("credibility/x", None, False, None, 2),
+        EvidenceEntry("autonomy/y", None, True, None, 3),
     )
 
 
@@ -102,14 +102,14 @@ def test_json_list_and_career_gap_output(tmp_path: Path) -> None:
     listing = read_evidence(
         write(tmp_path, "a.json", '[{"id": "a/b", "met": true, "evidence": "e"}]')
     )
-    assert listing.entries == (EvidenceEntry("a/b", None, True, "e"),)
+    assert listing.entries == (EvidenceEntry("a/b", None, True, "e", 1),)
     output = (
         '{"schema_version": 1, "kind": "gap", "from": {"id": "associate"}, "to": {"id": "senior"},'
         ' "expectations": [{"id": "a/b", "text": "T", "status": "met", "evidence": null}]}'
     )
     found = read_evidence(write(tmp_path, "gap.json", output))
     assert (found.current, found.target) == ("associate", "senior")
-    assert found.entries == (EvidenceEntry("a/b", "T", True, None),)
+    assert found.entries == (EvidenceEntry("a/b", "T", True, None, 1),)
 
 
 def test_the_file_is_only_read(tmp_path: Path) -> None:
@@ -130,8 +130,8 @@ def test_the_file_is_only_read(tmp_path: Path) -> None:
         ("ev.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary", None),
         ("ev.md", "- [x] caf\xe9\n".encode("latin-1"), "not valid UTF-8", 1),
         ("ev.md", "# Just notes\n\nNo checklist here.\n", "no checklist items", None),
-        ("ev.yaml", "- just\n- strings\n", "entry 1", None),
-        ("ev.yaml", "a/b: {met: maybe}\n", "'met' must be true or false", None),
+        ("ev.yaml", "- just\n- strings\n", "entry 1", 1),
+        ("ev.yaml", "x/y: true\na/b: {met: maybe}\n", "'met' must be true or false", 2),
         ("ev.yaml", "42\n", "expected a mapping", None),
     ],
 )
@@ -157,3 +157,37 @@ def test_empty_file_hints_at_the_redirect_trap(tmp_path: Path) -> None:
     with pytest.raises(EvidenceError) as caught:
         read_evidence(write(tmp_path, "promo.md", ""))
     assert caught.value.hint is not None and "shell emptied it" in caught.value.hint
+
+
+def test_ticks_in_comments_and_code_fences_do_not_count() -> None:
+    text = (
+        "- [ ] Real item\n"
+        "<!--\n- [x] Commented-out item\n-->\n"
+        "~~~\n- [x] Quoted item\n~~~\n"
+        "- [ ] Another <!-- - [x] inline comment -->\n"
+        "  - Evidence: a snippet\n"
+        "    ```\n    - [x] code inside evidence\n    ```\n"
+    )
+    entries = parse_markdown(text, Path("p.md")).entries
+    assert [(e.text, e.met) for e in entries] == [("Real item", False), ("Another", False)]
+    assert entries[1].evidence == "a snippet\n```\n- [x] code inside evidence\n```"
+
+
+def test_not_applicable_counts_as_met() -> None:
+    [entry] = parse_markdown("- [~] Runs the on-call rota\n", Path("p.md")).entries
+    assert entry.met
+
+
+def test_header_values_may_hold_spaces() -> None:
+    text = '<!-- career:gap v1 framework=eng from="senior engineer" to=staff -->\n- [ ] x\n'
+    found = parse_markdown(text, Path("p.md"))
+    assert (found.framework, found.current, found.target) == ("eng", "senior engineer", "staff")
+
+
+def test_json_output_read_back_keeps_unmatched_entries(tmp_path: Path) -> None:
+    output = (
+        '{"expectations": [{"id": "a/b", "text": "T", "status": "open", "evidence": null}],'
+        ' "unmatched_evidence": [{"id": null, "text": "Offsite", "met": true, "evidence": "x"}]}'
+    )
+    found = read_evidence(write(tmp_path, "gap.json", output))
+    assert [e.text for e in found.entries] == ["T", "Offsite"]

@@ -61,7 +61,7 @@ def _level(ident: str, statements: list[str]) -> Level:
     return Level(id=ident, title=ident.title(), path=Path(f"{ident}.md"), categories=(category,))
 
 
-def test_ids_survive_reordering_and_repeated_openings_get_a_suffix() -> None:
+def test_ids_survive_reordering_even_when_openings_collide() -> None:
     below = _level("junior", ["Writes code."])
     a = _level(
         "senior", ["Leads incident reviews.", "Owns the roadmap.", "Owns the product roadmap."]
@@ -83,8 +83,33 @@ def test_ids_survive_reordering_and_repeated_openings_get_a_suffix() -> None:
             "craft/owns-roadmap",
         ]
     )
-    gap = build_gap(diff_levels(framework, below, _level("senior", ["Owns it.", "Owns it!"])))
-    assert [e.id for e in gap.expectations] == ["craft/owns", "craft/owns-2"]
+    production = "Leads the team incident review process for production outages."
+    security = "Leads the team incident review process for security breaches."
+    forward = build_gap(diff_levels(framework, below, _level("senior", [production, security])))
+    backward = build_gap(diff_levels(framework, below, _level("senior", [security, production])))
+    ids = {e.text: e.id for e in forward.expectations}
+    assert ids == {e.text: e.id for e in backward.expectations}
+    assert ids[production] == "craft/leads-team-incident-review-process-production"
+    # Same words, different punctuation: a short hash of the text tells them apart, in any order.
+    same = build_gap(diff_levels(framework, below, _level("senior", ["Owns it.", "Owns it!"])))
+    flipped = build_gap(diff_levels(framework, below, _level("senior", ["Owns it!", "Owns it."])))
+    assert len({e.id for e in same.expectations}) == 2
+    assert {e.text: e.id for e in same.expectations} == {e.text: e.id for e in flipped.expectations}
+
+
+def test_evidence_follows_its_statement_when_siblings_swap() -> None:
+    below = _level("junior", ["Writes code."])
+    production = "Leads the team incident review process for production outages."
+    security = "Leads the team incident review process for security breaches."
+    before = _level("senior", [production, security])
+    after = _level("senior", [security, production])
+    framework = Framework("f", "F", Path(), levels=(below, before))
+    ticked = next(e for e in build_gap(diff_levels(framework, below, before)).expectations)
+    entry = EvidenceEntry(ticked.id, ticked.text, True, "postmortems")
+    gap = apply_evidence(
+        build_gap(diff_levels(framework, below, after)), [entry], scorer_for(framework)
+    )
+    assert {e.text: e.status for e in gap.expectations} == {production: "met", security: "open"}
 
 
 def apply(gap: Gap, *entries: EvidenceEntry) -> Gap:

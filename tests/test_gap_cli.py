@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import BUNDLED, assert_golden
+from conftest import BUNDLED, assert_golden, page
 from typer.testing import CliRunner
 
 from career_cli.cli import app
@@ -235,3 +235,52 @@ def test_terminal_view_with_evidence_golden(
     result = run(runner, "gap", "intermediate", "senior", *args)
     assert result.exit_code == 1
     assert_golden(f"gap-intermediate-senior-evidence-{width}.txt", result.stdout)
+
+
+def test_a_full_checklist_checked_without_all_has_no_unmatched(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    promo = tmp_path / "all.md"
+    text = template(runner, promo, "associate", "senior", "--all")
+    promo.write_text(text.replace("- [ ] ", "- [x] "), encoding="utf-8")
+    result = run(runner, "gap", "associate", "senior", "--evidence", str(promo), "--json")
+    assert result.stderr == ""
+    assert json.loads(result.stdout)["unmatched_evidence"] == []
+    assert result.exit_code == 0
+
+
+def test_level_ids_with_spaces_round_trip(runner: CliRunner, make_framework) -> None:  # type: ignore[no-untyped-def]
+    body = "## Craft\n\n1. Writes code.\n"
+    directory = make_framework(
+        {
+            "senior engineer.md": page("Senior Engineer", body),
+            "staff engineer.md": page("Staff Engineer", body + "1. Leads design reviews.\n"),
+        }
+    )
+    checklist = run(
+        runner,
+        "gap",
+        "senior engineer",
+        "staff engineer",
+        "-f",
+        str(directory),
+        "--format",
+        "markdown",
+    ).stdout
+    assert 'from="senior engineer" to="staff engineer"' in checklist
+    assert "`career gap 'senior engineer' 'staff engineer' --evidence FILE`" in checklist
+    promo = directory.parent / "promo.md"
+    promo.write_text(checklist.replace("- [ ]", "- [x]"), encoding="utf-8")
+    args = ("-f", str(directory), "--evidence", str(promo))
+    result = run(runner, "gap", "senior engineer", "staff engineer", *args)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_evidence_for_another_framework_is_flagged(runner: CliRunner, tmp_path: Path) -> None:
+    promo = tmp_path / "promotion.md"
+    text = template(runner, promo, "intermediate", "senior")
+    promo.write_text(
+        text.replace("framework=infrastructure", "framework=backend"), encoding="utf-8"
+    )
+    result = run(runner, "gap", "intermediate", "senior", "--evidence", str(promo))
+    assert "was made for framework 'backend', not 'infrastructure'" in result.stderr

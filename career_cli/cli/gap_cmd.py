@@ -96,7 +96,7 @@ def gap(
     from career_cli.align import diff_levels, scorer_for, select_categories
     from career_cli.catalog import find_level, open_framework
     from career_cli.errors import UsageError
-    from career_cli.gap import apply_evidence, build_gap, only_categories
+    from career_cli.gap import apply_evidence, build_gap, restrict
 
     output = pick_format(fmt, json_flag)
     loaded = open_framework(framework)
@@ -113,28 +113,32 @@ def gap(
     scorer = scorer_for(loaded, below, above)
     diff = diff_levels(loaded, below, above, threshold=threshold, scorer=scorer)
     shown = {c.id for c in select_categories(diff, category or []).categories}
-    # Evidence is matched against every category, so entries for categories left out by
-    # --category are not mistaken for unmatched evidence.
-    result = build_gap(diff, include_carried=show_all)
+    # Evidence is matched against every expectation, carried ones included, so entries for what
+    # --category or a missing --all leave out are not mistaken for unmatched evidence.
+    result = build_gap(diff, include_carried=True)
     if evidence is not None:
         from career_cli.evidence import read_evidence
 
         found = read_evidence(evidence)
-        if (found.current, found.target) != (None, None) and (found.current, found.target) != (
-            below.id,
-            above.id,
-        ):
+        made_for = (found.current, found.target)
+        if made_for != (None, None) and made_for != (below.id, above.id):
             message(
                 "warning",
                 f"{evidence} was made for {found.current} → {found.target}, not "
                 f"{below.id} → {above.id}; matching its entries by id and text anyway",
+            )
+        if found.framework is not None and found.framework != loaded.id:
+            message(
+                "warning",
+                f"{evidence} was made for framework '{found.framework}', not '{loaded.id}'; "
+                "matching its entries by id and text anyway",
             )
         result = apply_evidence(result, list(found.entries), scorer, path=evidence)
         for entry in result.unmatched:
             where = f"{evidence}:{entry.line}: " if entry.line else f"{evidence}: "
             label = entry.id or entry.text or "(no text)"
             message("warning", f"{where}unmatched evidence: {label[:100]}")
-    result = only_categories(result, shown)
+    result = restrict(result, shown, carried=show_all)
 
     if output is Format.json:
         from career_cli.render.json_doc import dumps, gap_document
