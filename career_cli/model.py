@@ -72,6 +72,15 @@ class Note(_Record):
     line: int
     code: str
     message: str
+    path: Path | None = None  # the file it is about, when not the level's own page (an include)
+
+
+@dataclass(frozen=True, repr=False)
+class Revision(_Record):
+    """The git revision a level was read at: as the user wrote it, and the commit it named."""
+
+    name: str
+    commit: str
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -88,6 +97,7 @@ class Level(_Record):
     heading: str | None = None
     page_title: str | None = None
     notes: tuple[Note, ...] = ()
+    revision: Revision | None = None
 
     @property
     def competency_count(self) -> int:
@@ -113,6 +123,7 @@ class Framework(_Record):
     description: str = ""
     levels: tuple[Level, ...] = ()
     problems: tuple[PageProblem, ...] = ()
+    root: Path | None = None  # the handbook checkout its includes resolve against, if any
 
 
 @dataclass(frozen=True, repr=False)

@@ -43,7 +43,10 @@ def framework_ref(framework: Framework) -> dict[str, Any]:
 
 
 def level_ref(level: Level) -> dict[str, Any]:
-    return {"id": level.id, "title": level.title, "path": str(level.path)}
+    ref: dict[str, Any] = {"id": level.id, "title": level.title, "path": str(level.path)}
+    if level.revision is not None:
+        ref["revision"] = {"name": level.revision.name, "commit": level.revision.commit}
+    return ref
 
 
 def ops(diff: tuple[DiffOp, ...]) -> list[dict[str, str]]:
