@@ -3,8 +3,9 @@
 A handbook checkout (``--root``) keeps every department's career framework under
 ``content/handbook/engineering/careers/matrix/``: each folder there that holds level pages is a
 framework, nested ones too (``infrastructure/core-platform/distribution``). A framework is named by
-its path relative to ``matrix/``, or by any unique suffix of it (``distribution``,
-``core-platform/distribution``). Include shortcodes resolve against the checkout's ``assets/``.
+its path relative to ``matrix/``, by any unique suffix of it (``distribution``,
+``core-platform/distribution``), or by a unique prefix of its folder's name (``dist``). Include
+shortcodes resolve against the checkout's ``assets/``.
 
 A framework folder or page that sits inside a checkout finds its root by itself, as git finds its
 repository: the nearest folder above it that holds ``content/`` (with the page under it) and
@@ -119,7 +120,10 @@ def select(refs: list[FrameworkRef], spec: str | None, root: Path) -> FrameworkR
         )
     wanted = spec.replace("\\", "/").strip("/").lower()
     exact = [ref for ref in refs if ref.name.lower() == wanted]
-    matches = exact or [ref for ref in refs if ref.name.lower().endswith("/" + wanted)]
+    suffix = [ref for ref in refs if ref.name.lower().endswith("/" + wanted)]
+    # As with bundled names and levels, a unique prefix of a folder name is enough ("dist").
+    prefix = [ref for ref in refs if ref.name.lower().rsplit("/", 1)[-1].startswith(wanted)]
+    matches = exact or suffix or prefix
     if len(matches) == 1:
         return matches[0]
     if matches:

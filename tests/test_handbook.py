@@ -41,6 +41,7 @@ def test_realworld_infrastructure_has_all_six_levels_in_ladder_order() -> None:
         "infrastructure/core-platform/distribution",
         "DISTRIBUTION",
         "/distribution/",
+        "dist",
     ],
 )
 def test_sub_framework_by_path_or_unique_suffix(spec: str) -> None:
@@ -50,8 +51,9 @@ def test_sub_framework_by_path_or_unique_suffix(spec: str) -> None:
     assert framework.title == "Core Platform Career Framework › Distribution"
 
 
-def test_exact_name_beats_a_suffix() -> None:
+def test_exact_name_beats_a_suffix_which_beats_a_prefix() -> None:
     assert open_framework("infrastructure", root=REALWORLD).id == "infrastructure"
+    assert open_framework("infra", root=REALWORLD).id == "infrastructure"
 
 
 def test_suffix_matches_whole_folder_names_only() -> None:

@@ -34,6 +34,8 @@ EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug in career, not in the input
 COMMANDS = {
     "diff": "career_cli.cli.diff_cmd",
     "levels": "career_cli.cli.levels_cmd",
+    "show": "career_cli.cli.show_cmd",
+    "frameworks": "career_cli.cli.frameworks_cmd",
 }
 
 

@@ -84,6 +84,16 @@ WidthOption = Annotated[
         show_default=False,
     ),
 ]
+CategoryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="NAME",
+        help="Only this category (case-insensitive prefix; repeatable).",
+        show_default=False,
+    ),
+]
 NoPagerFlag = Annotated[bool, typer.Option("--no-pager", help="Never page output through $PAGER.")]
 
 

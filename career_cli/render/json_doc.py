@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from career_cli.model import (
+    Category,
     CategoryDiff,
     Competency,
     DiffOp,
@@ -124,5 +127,63 @@ def levels_document(framework: Framework) -> dict[str, Any]:
         "problems": [
             {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
             for p in framework.problems
+        ],
+    }
+
+
+def competency_doc(item: Competency, index: int) -> dict[str, Any]:
+    """A statement of a level on its own: position, wording, where it is written."""
+    doc = _side(item, index)
+    assert doc is not None
+    return doc
+
+
+def level_doc(level: Level) -> dict[str, Any]:
+    return {
+        **level_ref(level),
+        "description": level.description,
+        "counts": {"categories": len(level.categories), "competencies": level.competency_count},
+    }
+
+
+def show_document(
+    framework: Framework, level: Level, categories: Sequence[Category]
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "show",
+        "framework": framework_ref(framework),
+        "level": level_doc(level),
+        "overview": level.overview,
+        "categories": [
+            {
+                "id": category.id,
+                "title": category.title,
+                "line": category.line,
+                "items": [competency_doc(item, n) for n, item in enumerate(category.items, 1)],
+            }
+            for category in categories
+        ],
+    }
+
+
+def frameworks_document(
+    entries: Sequence[tuple[str, Framework]], root: Path | None
+) -> dict[str, Any]:
+    """``career frameworks``: ``entries`` are (``bundled`` or ``root``, framework)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "frameworks",
+        "root": None if root is None else str(root),
+        "frameworks": [
+            {
+                "name": framework.id,
+                "source": source,
+                "title": framework.title,
+                "path": str(framework.path),
+                "levels": [level.id for level in framework.levels],
+                "problems": [str(p.path) for p in framework.problems],
+            }
+            for source, framework in entries
         ],
     }

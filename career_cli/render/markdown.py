@@ -16,9 +16,18 @@ It owns two things every Markdown view shares:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDiff, LevelDiff
+from career_cli.model import (
+    Category,
+    CategoryDiff,
+    Competency,
+    DiffOp,
+    Framework,
+    ItemDiff,
+    Level,
+    LevelDiff,
+)
 from career_cli.text import LINK_RE, visible
 
 ZWSP = "\u200b"
@@ -169,5 +178,45 @@ def render_levels(framework: Framework) -> str:
         lines.append(
             f"| {_cell(level.id)} | {_cell(level.title)} | {len(level.categories)} "
             f"| {level.competency_count} | {_cell(level.description)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _source_line(source: str | None) -> str:
+    if source is None:
+        return "_On this page:_"
+    return f"_From `{source.rsplit('/', 1)[-1].replace('`', '')}`:_"
+
+
+def render_show(framework: Framework, level: Level, categories: Sequence[Category]) -> str:
+    """``career show --format markdown``: the level as a Markdown document."""
+    lines = [f"## {escape(level.title)}", "", f"**{escape(framework.title)}**"]
+    if level.description:
+        lines += ["", f"> {escape(level.description)}"]
+    for paragraph in level.overview.split("\n\n") if level.overview else ():
+        lines += ["", at_line_start(escape(paragraph))]
+    for category in categories:
+        lines += ["", f"### {escape(category.title)}", ""]
+        if not category.items:
+            lines.append("_No statements._")
+            continue
+        sources = {item.source for item in category.items}
+        marked = len(sources) > 1 or None not in sources
+        previous: object = object()
+        for number, item in enumerate(category.items, 1):
+            if marked and item.source != previous:
+                lines += ([""] if number > 1 else []) + [_source_line(item.source), ""]
+                previous = item.source
+            lines.append(f"{number}. {at_line_start(_statement(item))}")
+    return "\n".join(lines) + "\n"
+
+
+def render_frameworks(entries: Sequence[tuple[str, Framework]]) -> str:
+    """``career frameworks --format markdown``: one table."""
+    lines = ["| name | source | levels | title |", "| --- | --- | --- | --- |"]
+    for source, framework in entries:
+        levels = ", ".join(level.id for level in framework.levels)
+        lines.append(
+            f"| {_cell(framework.id)} | {source} | {_cell(levels)} | {_cell(framework.title)} |"
         )
     return "\n".join(lines) + "\n"
