@@ -36,6 +36,7 @@ COMMANDS = {
     "levels": "career_cli.cli.levels_cmd",
     "show": "career_cli.cli.show_cmd",
     "frameworks": "career_cli.cli.frameworks_cmd",
+    "ladder": "career_cli.cli.ladder_cmd",
 }
 
 

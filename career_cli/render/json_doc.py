@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from career_cli.model import (
     Category,
@@ -24,6 +24,9 @@ from career_cli.model import (
     TextDiff,
 )
 from career_cli.text import plain
+
+if TYPE_CHECKING:
+    from career_cli.ladder import Cell, Ladder
 
 SCHEMA_VERSION = 1
 
@@ -185,5 +188,52 @@ def frameworks_document(
                 "problems": [str(p.path) for p in framework.problems],
             }
             for source, framework in entries
+        ],
+    }
+
+
+def ladder_document(ladder: Ladder) -> dict[str, Any]:
+    """``career ladder --format json``: threads, with one cell per level (``null`` if absent)."""
+    levels = ladder.levels
+
+    def cell_doc(cell: Cell | None, k: int) -> dict[str, Any] | None:
+        if cell is None:
+            return None
+        doc = competency_doc(cell.item, cell.index)
+        similarity = None if cell.similarity is None else round(cell.similarity, 4)
+        return {
+            "level": levels[k].id,
+            "status": cell.status,
+            **doc,
+            "similarity": similarity,
+            "diff": ops(cell.ops),
+        }
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "ladder",
+        "framework": framework_ref(ladder.framework),
+        "threshold": ladder.threshold,
+        "levels": [level_ref(level) for level in levels],
+        "categories": [
+            {
+                "id": category.id,
+                "title": category.title,
+                "levels": [
+                    lv.id for lv, here in zip(levels, category.present, strict=True) if here
+                ],
+                "threads": [
+                    {
+                        "start": levels[thread.start].id,
+                        "end": levels[thread.end].id,
+                        "dropped_at": None
+                        if thread.dropped_at is None
+                        else levels[thread.dropped_at].id,
+                        "cells": [cell_doc(cell, k) for k, cell in enumerate(thread.cells)],
+                    }
+                    for thread in category.threads
+                ],
+            }
+            for category in ladder.categories
         ],
     }

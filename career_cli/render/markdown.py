@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from career_cli.model import (
     Category,
@@ -29,6 +30,9 @@ from career_cli.model import (
     LevelDiff,
 )
 from career_cli.text import LINK_RE, visible
+
+if TYPE_CHECKING:
+    from career_cli.ladder import Ladder, Thread
 
 ZWSP = "\u200b"
 _DIFF_MARKERS = re.compile(r"([\[{])(?=[+-])|(?<=[+-])([\]}])")
@@ -219,4 +223,36 @@ def render_frameworks(entries: Sequence[tuple[str, Framework]]) -> str:
         lines.append(
             f"| {_cell(framework.id)} | {source} | {_cell(levels)} | {_cell(framework.title)} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def _ladder_cell(thread: Thread, k: int) -> str:
+    cell = thread.cells[k]
+    if cell is None:
+        return "_dropped_" if thread.dropped_at == k else ""
+    if cell.status == "unchanged":
+        return "="
+    if cell.status == "changed" and cell.item.include is None:
+        kept = [op for op in cell.ops if op.op != "delete"]
+        return "~ " + inline_diff(kept).replace("|", "\\|").replace("\n", " ")
+    text = _cell(cell.item.text) if cell.item.include is None else _statement(cell.item)
+    return f"**+** {text}" if cell.status == "added" else text
+
+
+def render_ladder(ladder: Ladder) -> str:
+    """``career ladder --format markdown``: a table per category, a column per level."""
+    titles = [escape(level.title).replace("|", "\\|") for level in ladder.levels]
+    lines = [
+        f"## {escape(ladder.framework.title)}",
+        "",
+        "`=` unchanged from the level before · `~` changed (`{+ added words +}`) · "
+        "**+** new at this level",
+    ]
+    for category in ladder.categories:
+        lines += ["", f"### {escape(category.title)}", ""]
+        lines.append("| # | " + " | ".join(titles) + " |")
+        lines.append("| ---: | " + " | ".join("---" for _ in titles) + " |")
+        for number, thread in enumerate(category.threads, 1):
+            cells = [_ladder_cell(thread, k) for k in range(len(ladder.levels))]
+            lines.append(f"| {number} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
