@@ -37,6 +37,7 @@ COMMANDS = {
     "show": "career_cli.cli.show_cmd",
     "frameworks": "career_cli.cli.frameworks_cmd",
     "ladder": "career_cli.cli.ladder_cmd",
+    "search": "career_cli.cli.search_cmd",
 }
 
 

@@ -27,6 +27,7 @@ from career_cli.text import plain
 
 if TYPE_CHECKING:
     from career_cli.ladder import Cell, Ladder
+    from career_cli.search import SearchResult
 
 SCHEMA_VERSION = 1
 
@@ -235,5 +236,34 @@ def ladder_document(ladder: Ladder) -> dict[str, Any]:
                 ],
             }
             for category in ladder.categories
+        ],
+    }
+
+
+def search_document(result: SearchResult) -> dict[str, Any]:
+    """``career search --format json``: matches in ladder order; ``hits`` index ``plain``."""
+    first = result.first
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "search",
+        "framework": framework_ref(result.framework),
+        "query": result.query,
+        "terms": list(result.terms),
+        "levels": [level_ref(level) for level in result.levels],
+        "first": None
+        if first is None
+        else {
+            "level": level_ref(first.level),
+            "category": {"id": first.category.id, "title": first.category.title},
+        },
+        "counts": {"matches": len(result.matches), "levels": result.level_count},
+        "matches": [
+            {
+                "level": level_ref(match.level),
+                "category": {"id": match.category.id, "title": match.category.title},
+                **competency_doc(match.item, match.index),
+                "hits": [{"start": start, "end": end} for start, end in match.hits],
+            }
+            for match in result.matches
         ],
     }

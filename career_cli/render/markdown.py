@@ -29,10 +29,11 @@ from career_cli.model import (
     Level,
     LevelDiff,
 )
-from career_cli.text import LINK_RE, visible
+from career_cli.text import LINK_RE, plain, visible
 
 if TYPE_CHECKING:
     from career_cli.ladder import Ladder, Thread
+    from career_cli.search import SearchResult
 
 ZWSP = "\u200b"
 _DIFF_MARKERS = re.compile(r"([\[{])(?=[+-])|(?<=[+-])([\]}])")
@@ -255,4 +256,29 @@ def render_ladder(ladder: Ladder) -> str:
         for number, thread in enumerate(category.threads, 1):
             cells = [_ladder_cell(thread, k) for k in range(len(ladder.levels))]
             lines.append(f"| {number} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render_search(result: SearchResult) -> str:
+    """``career search --format markdown``: hits in bold, grouped by level and category."""
+    from career_cli.search import summary
+
+    lines = [f"**{escape(summary(result))}**"]
+    level = category = None
+    for match in result.matches:
+        if match.level is not level:
+            level, category = match.level, None
+            lines += ["", f"### {escape(level.title)}"]
+        if match.category is not category:
+            category = match.category
+            lines += ["", f"_{escape(category.title)}_", ""]
+        text = plain(match.item.text)
+        marked = []
+        position = 0
+        for start, end in match.hits:
+            marked.append(escape(text[position:start], strict=True))
+            marked.append(f"**{escape(text[start:end], strict=True)}**")
+            position = end
+        marked.append(escape(text[position:], strict=True))
+        lines.append(f"{match.index}. {at_line_start(''.join(marked))}")
     return "\n".join(lines) + "\n"
