@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -304,3 +305,58 @@ def distinguish(levels: list[Level]) -> list[Level]:
             level = replace(level, title=f"{level.title} ({where})")
         result.append(level)
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# What career lint checks
+
+
+def lint_targets(
+    directory: str | Path | None, spec: str | None, *, root: str | Path | None = None
+) -> tuple[list[Framework], Path | None]:
+    """The frameworks ``career lint [DIR]`` checks, and the root their includes resolve in.
+
+    DIR: a handbook checkout (every framework), a folder in its matrix (those at and below it),
+    or a framework folder (or a folder of them). Without DIR: the framework ``--framework``
+    names, else every framework of ``--root``, else the current directory.
+    """
+    from career_cli import handbook
+
+    root_path = handbook.check_root(Path(root).expanduser()) if root is not None else None
+    if directory is None:
+        if spec is not None or os.environ.get(FRAMEWORK_ENV):
+            framework = open_framework(spec, root=root_path)
+            return [framework], framework.root
+        if root_path is not None:
+            refs = handbook.discover(root_path)
+            return [load_with_root(r.path, r.name, root_path) for r in refs], root_path
+        directory = "."
+    folder = Path(directory).expanduser()
+    if not folder.is_dir():
+        raise FrameworkNotFound(
+            "no such directory" if not folder.exists() else "is a file, not a directory",
+            path=folder,
+            hint="career lint takes a framework folder or a handbook checkout",
+        )
+    root_path = root_path or handbook.find_root(folder, anywhere=True)
+    refs = handbook.frameworks_in(folder, root_path)
+    if not refs:
+        raise FrameworkNotFound(
+            "holds no level pages (*.md other than _index.md), nor do its folders",
+            path=folder,
+            hint="career lint DIR takes a framework folder or a handbook checkout; "
+            "or name a framework with -f",
+        )
+    return [load_with_root(r.path, r.name, root_path) for r in refs], root_path
+
+
+def include_locator(root: Path | None) -> Callable[[str], Path | None]:
+    """Where an include path (``Competency.source``) is on disk, for messages about its lines."""
+    if root is None:
+        return lambda source: None
+    from pathlib import PurePosixPath
+
+    from career_cli.includes import DiskTree
+
+    tree = DiskTree(root)
+    return lambda source: tree.locate(PurePosixPath(source)).path

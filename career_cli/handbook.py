@@ -38,13 +38,17 @@ def is_root(path: Path) -> bool:
     return (path / "content").is_dir() and (path / "assets").is_dir()
 
 
-def find_root(start: Path) -> Path | None:
-    """The checkout a framework folder or page lives in, or ``None`` when it is not in one."""
+def find_root(start: Path, *, anywhere: bool = False) -> Path | None:
+    """The checkout a framework folder or page lives in, or ``None`` when it is not in one.
+
+    Pages live under ``content/``; ``anywhere`` also accepts a folder elsewhere in the checkout
+    (``assets/``), for commands that must know they were pointed at the wrong place.
+    """
     start = start.resolve()
     if is_root(start):
         return start
     for parent in start.parents:
-        if is_root(parent) and start.is_relative_to(parent / "content"):
+        if is_root(parent) and (anywhere or start.is_relative_to(parent / "content")):
             return parent
     return None
 
@@ -74,20 +78,61 @@ def _is_framework(directory: Path) -> bool:
 
 
 def frameworks_under(directory: Path, *, base: Path | None = None) -> list[FrameworkRef]:
-    """Every folder at or below ``directory`` that holds level pages, named relative to ``base``.
+    """Every folder at or below ``directory`` that holds level pages, named relative to ``base``
+    (default: ``directory``'s parent, so the folder's own name comes first).
 
     Symlinked folders are not followed (they could loop, or leave the checkout); hidden folders
     are skipped.
     """
-    base = base or directory
+    anchor = (base or directory.resolve().parent).resolve()
     found = []
     for current, subdirs, _ in os.walk(directory):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         folder = Path(current)
         if _is_framework(folder):
-            name = folder.relative_to(base).as_posix()
-            found.append(FrameworkRef(base.name if name == "." else name, folder))
+            found.append(FrameworkRef(_name(folder, anchor), folder))
     return found
+
+
+def _name(folder: Path, anchor: Path) -> str:
+    real = folder.resolve()
+    if real == anchor or not real.is_relative_to(anchor):
+        return real.name
+    return real.relative_to(anchor).as_posix()
+
+
+def frameworks_in(folder: Path, root: Path | None) -> list[FrameworkRef]:
+    """The frameworks ``career lint DIR`` checks.
+
+    In a handbook checkout: every framework of the matrix when DIR is the checkout (or a folder
+    above the matrix), the frameworks at and below DIR when DIR is in the matrix. Elsewhere, DIR
+    itself and its direct subfolders (a folder of frameworks, such as ``frameworks/``): searching
+    deeper would take any folder of Markdown for a framework.
+    """
+    real = folder.resolve()
+    if root is not None:
+        matrix = (root / MATRIX).resolve()
+        if matrix.is_relative_to(real) and real.is_relative_to(root.resolve()):
+            return discover(root)
+        if real.is_relative_to(matrix):
+            return frameworks_under(folder, base=matrix)
+        if real.is_relative_to(root.resolve()):
+            raise FrameworkNotFound(
+                f"is in the handbook at {root} but not in its career matrix",
+                path=folder,
+                hint=f"lint the checkout, or a folder under {MATRIX.as_posix()}/",
+            )
+    refs = [FrameworkRef(real.name, folder)] if _is_framework(folder) else []
+    try:
+        subfolders = sorted(
+            p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+        )
+    except OSError:
+        subfolders = []
+    for sub in subfolders:
+        if _is_framework(sub):
+            refs.append(FrameworkRef(f"{real.name}/{sub.name}" if refs else sub.name, sub))
+    return refs
 
 
 def discover(root: Path) -> list[FrameworkRef]:
@@ -99,7 +144,7 @@ def discover(root: Path) -> list[FrameworkRef]:
             path=root,
             hint="--root is the top folder of a handbook checkout (it holds content/ and assets/)",
         )
-    return frameworks_under(matrix)
+    return frameworks_under(matrix, base=matrix)
 
 
 def select(refs: list[FrameworkRef], spec: str | None, root: Path) -> FrameworkRef:

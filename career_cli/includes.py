@@ -86,7 +86,11 @@ def unsafe_path(include: str) -> str | None:
 
 
 class DiskTree:
-    """A handbook checkout on disk. ``root`` is kept as given for messages."""
+    """A handbook checkout on disk.
+
+    Files are named under the root as given (``root/assets/includes/x.md``), so messages show
+    paths the way the user wrote the root; containment and identity use resolved paths.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -108,7 +112,7 @@ class DiskTree:
             if not real.is_relative_to(self.real_root):
                 return Located(refused=f"{candidate} resolves to {real}, outside {self.root}")
             if real.is_file():
-                return Located(path=real)
+                return Located(path=candidate)
             if real.exists():
                 return Located(refused=f"{candidate} is not a file")
         return Located()
@@ -117,7 +121,7 @@ class DiskTree:
         return path.read_bytes()
 
     def key(self, path: Path) -> str:
-        return str(path)
+        return str(path.resolve())
 
 
 class IncludeResolver:

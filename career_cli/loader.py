@@ -30,6 +30,7 @@ KNOWN_LADDER = (
     "fellow",
 )
 INDEX_PAGES = frozenset({"_index.md", "index.md"})
+NOT_LEVELS = INDEX_PAGES | {"readme.md"}  # a folder's README describes it; it is never a level
 
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
@@ -521,11 +522,11 @@ def load_level(
 
 
 def level_pages(directory: Path) -> list[Path]:
-    """The level pages of a framework directory: ``*.md`` except the framework's own index."""
+    """The level pages of a framework directory: ``*.md`` except its index and README."""
     return sorted(
         p
         for p in directory.iterdir()
-        if p.suffix.lower() == ".md" and p.name.lower() not in INDEX_PAGES and p.is_file()
+        if p.suffix.lower() == ".md" and p.name.lower() not in NOT_LEVELS and p.is_file()
     )
 
 

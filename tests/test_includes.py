@@ -185,7 +185,7 @@ def test_cycle_is_reported_and_not_followed(tmp_path: Path) -> None:
     [note] = level.notes
     assert note.code == CYCLE
     assert note.message == "include cycle, not followed: a.md → b.md → a.md"
-    assert note.path == (root / "assets" / "includes" / "b.md").resolve()
+    assert note.path == root / "assets" / "includes" / "b.md"
     assert note.line == 3
 
 
@@ -208,7 +208,7 @@ def test_nesting_deeper_than_five_is_reported_and_not_followed(tmp_path: Path) -
     [note] = level.notes
     assert note.code == TOO_DEEP
     assert "nested more than 5 deep" in note.message
-    assert note.path == (root / "assets" / "includes" / "d5.md").resolve()
+    assert note.path == root / "assets" / "includes" / "d5.md"
 
 
 def test_depth_limit_is_a_parameter(tmp_path: Path) -> None:

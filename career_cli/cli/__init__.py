@@ -38,6 +38,7 @@ COMMANDS = {
     "frameworks": "career_cli.cli.frameworks_cmd",
     "ladder": "career_cli.cli.ladder_cmd",
     "search": "career_cli.cli.search_cmd",
+    "lint": "career_cli.cli.lint_cmd",
 }
 
 

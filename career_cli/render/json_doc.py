@@ -27,6 +27,7 @@ from career_cli.text import plain
 
 if TYPE_CHECKING:
     from career_cli.ladder import Cell, Ladder
+    from career_cli.lint import Problem
     from career_cli.search import SearchResult
 
 SCHEMA_VERSION = 1
@@ -266,4 +267,49 @@ def search_document(result: SearchResult) -> dict[str, Any]:
             }
             for match in result.matches
         ],
+    }
+
+
+def lint_document(
+    problems: Sequence[Problem], frameworks: Sequence[Framework], root: Path | None
+) -> dict[str, Any]:
+    """``career lint --format json``."""
+    from career_cli.lint import counts
+    from career_cli.text import shown_path
+
+    def problem_doc(problem: Problem) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "path": shown_path(problem.path),
+            "line": problem.line,
+            "code": problem.rule.code,
+            "name": problem.rule.name,
+            "severity": problem.rule.severity,
+            "message": problem.message,
+            "framework": problem.framework,
+            "levels": list(problem.levels),
+        }
+        if problem.hint:
+            doc["hint"] = problem.hint
+        if problem.statements:
+            doc["statements"] = [
+                {
+                    "level": quoted.level,
+                    "path": shown_path(quoted.path),
+                    "line": quoted.line,
+                    "text": quoted.text,
+                }
+                for quoted in problem.statements
+            ]
+        return doc
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "lint",
+        "root": None if root is None else str(root),
+        "frameworks": [
+            {**framework_ref(framework), "levels": [level.id for level in framework.levels]}
+            for framework in frameworks
+        ],
+        "counts": counts(problems),
+        "problems": [problem_doc(problem) for problem in problems],
     }

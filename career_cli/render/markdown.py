@@ -33,6 +33,7 @@ from career_cli.text import LINK_RE, plain, visible
 
 if TYPE_CHECKING:
     from career_cli.ladder import Ladder, Thread
+    from career_cli.lint import Problem
     from career_cli.search import SearchResult
 
 ZWSP = "\u200b"
@@ -281,4 +282,19 @@ def render_search(result: SearchResult) -> str:
             position = end
         marked.append(escape(text[position:], strict=True))
         lines.append(f"{match.index}. {at_line_start(''.join(marked))}")
+    return "\n".join(lines) + "\n"
+
+
+def render_lint(problems: Sequence[Problem]) -> str:
+    """``career lint --format markdown``: a table to paste into a merge request."""
+    from career_cli.text import shown_path
+
+    if not problems:
+        return "No problems.\n"
+    lines = ["| file | line | code | severity | problem |", "| --- | ---: | --- | --- | --- |"]
+    for p in problems:
+        lines.append(
+            f"| `{shown_path(p.path).replace('`', '')}` | {p.line} | {p.rule.code} "
+            f"| {p.rule.severity} | {_cell(p.message)} |"
+        )
     return "\n".join(lines) + "\n"
