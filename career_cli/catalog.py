@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,14 +173,23 @@ def find_level(framework: Framework, name: str) -> Level:
 # Level arguments: NAME, NAME@REV, PATH, PATH@REV
 
 
-@dataclass(frozen=True)
 class LevelArg:
-    """A level as typed on the command line: a name or a page file, maybe at a git revision."""
+    """A level as typed on the command line: a name or a page file, maybe at a git revision.
 
-    text: str
-    name: str
-    revision: str | None
-    is_path: bool
+    A plain class, not a dataclass: it is built on every ``career diff``, and generating a
+    dataclass's methods at import costs more start-up time than the whole lookup.
+    """
+
+    __slots__ = ("is_path", "name", "revision", "text")
+
+    def __init__(self, text: str, name: str, revision: str | None, is_path: bool) -> None:
+        self.text = text
+        self.name = name
+        self.revision = revision
+        self.is_path = is_path
+
+    def __repr__(self) -> str:
+        return f"LevelArg({self.text!r}, {self.name!r}, {self.revision!r}, {self.is_path!r})"
 
 
 def parse_level_arg(arg: str) -> LevelArg:

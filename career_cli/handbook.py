@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from career_cli.errors import FrameworkNotFound
@@ -26,12 +25,21 @@ MATRIX = Path("content", "handbook", "engineering", "careers", "matrix")
 ROOT_ENV = "CAREER_ROOT"
 
 
-@dataclass(frozen=True)
 class FrameworkRef:
-    """A framework found under a root: its name (path relative to ``matrix/``) and folder."""
+    """A framework found under a root: its name (path relative to ``matrix/``) and folder.
 
-    name: str
-    path: Path
+    A plain class: this module is imported on every run that may sit in a checkout, and a
+    dataclass's generated methods would be most of its import time.
+    """
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"FrameworkRef({self.name!r}, {self.path!r})"
 
 
 def is_root(path: Path) -> bool:

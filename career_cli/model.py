@@ -75,7 +75,7 @@ class Note(_Record):
     path: Path | None = None  # the file it is about, when not the level's own page (an include)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Revision(_Record):
     """The git revision a level was read at: as the user wrote it, and the commit it named."""
 
