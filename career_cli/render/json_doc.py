@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from career_cli.model import (
@@ -25,16 +23,19 @@ from career_cli.model import (
 )
 from career_cli.text import plain
 
-if TYPE_CHECKING:
-    from career_cli.ladder import Cell, Ladder
-    from career_cli.lint import Problem
-    from career_cli.search import SearchResult
-
 SCHEMA_VERSION = 1
 
 # json.dumps escapes C0 controls but leaves DEL, C1 controls and bidi overrides raw; a script
 # that prints a field must not be able to drive the terminal with them.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from career_cli.ladder import Cell, Ladder
+    from career_cli.lint import Problem
+    from career_cli.search import SearchResult
 
 
 def dumps(document: dict[str, Any], *, pretty: bool = True) -> str:
@@ -110,29 +111,6 @@ def diff_document(diff: LevelDiff, *, changes_only: bool = False) -> dict[str, A
         "counts": diff.counts.as_dict(),
         "overview": text_doc(diff.overview),
         "categories": [category_doc(c, changes_only=changes_only) for c in diff.categories],
-    }
-
-
-def levels_document(framework: Framework) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "levels",
-        "framework": framework_ref(framework),
-        "levels": [
-            {
-                **level_ref(level),
-                "description": level.description,
-                "counts": {
-                    "categories": len(level.categories),
-                    "competencies": level.competency_count,
-                },
-            }
-            for level in framework.levels
-        ],
-        "problems": [
-            {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
-            for p in framework.problems
-        ],
     }
 
 
@@ -312,4 +290,27 @@ def lint_document(
         ],
         "counts": counts(problems),
         "problems": [problem_doc(problem) for problem in problems],
+    }
+
+
+def levels_document(framework: Framework) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "levels",
+        "framework": framework_ref(framework),
+        "levels": [
+            {
+                **level_ref(level),
+                "description": level.description,
+                "counts": {
+                    "categories": len(level.categories),
+                    "competencies": level.competency_count,
+                },
+            }
+            for level in framework.levels
+        ],
+        "problems": [
+            {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
+            for p in framework.problems
+        ],
     }

@@ -16,25 +16,11 @@ It owns two things every Markdown view shares:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from career_cli.model import (
-    Category,
-    CategoryDiff,
-    Competency,
-    DiffOp,
-    Framework,
-    ItemDiff,
-    Level,
-    LevelDiff,
-)
-from career_cli.text import LINK_RE, plain, visible
-
-if TYPE_CHECKING:
-    from career_cli.ladder import Ladder, Thread
-    from career_cli.lint import Problem
-    from career_cli.search import SearchResult
+from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDiff, LevelDiff
+from career_cli.text import LINK_RE, visible
 
 ZWSP = "\u200b"
 _DIFF_MARKERS = re.compile(r"([\[{])(?=[+-])|(?<=[+-])([\]}])")
@@ -42,6 +28,14 @@ _MENTION = re.compile(r"@(?=\w)")
 _LEADING_BLOCK = re.compile(r"^(\s*)([#>+*-]|\d{1,9}[.)]|\[[ xX]\])(?=\s|$)")
 _INLINE_FORMAT = re.compile(r"([*_`~])")
 _MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
+
+if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
+    from collections.abc import Sequence
+
+    from career_cli.ladder import Ladder, Thread
+    from career_cli.lint import Problem
+    from career_cli.model import Category, Level
+    from career_cli.search import SearchResult
 
 
 def _escape_plain(text: str, *, strict: bool = False) -> str:
@@ -168,26 +162,6 @@ def render_diff(diff: LevelDiff, *, show_all: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return escape(text).replace("|", "\\|").replace("\n", " ")
-
-
-def render_levels(framework: Framework) -> str:
-    """``career levels --format markdown``: a table of the ladder."""
-    lines = [
-        f"## {escape(framework.title)}",
-        "",
-        "| id | title | categories | competencies | description |",
-        "| --- | --- | ---: | ---: | --- |",
-    ]
-    for level in framework.levels:
-        lines.append(
-            f"| {_cell(level.id)} | {_cell(level.title)} | {len(level.categories)} "
-            f"| {level.competency_count} | {_cell(level.description)} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
 def _source_line(source: str | None) -> str:
     if source is None:
         return "_On this page:_"
@@ -263,6 +237,7 @@ def render_ladder(ladder: Ladder) -> str:
 def render_search(result: SearchResult) -> str:
     """``career search --format markdown``: hits in bold, grouped by level and category."""
     from career_cli.search import summary
+    from career_cli.text import plain
 
     lines = [f"**{escape(summary(result))}**"]
     level = category = None
@@ -296,5 +271,25 @@ def render_lint(problems: Sequence[Problem]) -> str:
         lines.append(
             f"| `{shown_path(p.path).replace('`', '')}` | {p.line} | {p.rule.code} "
             f"| {p.rule.severity} | {_cell(p.message)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_levels(framework: Framework) -> str:
+    """``career levels --format markdown``: a table of the ladder."""
+    lines = [
+        f"## {escape(framework.title)}",
+        "",
+        "| id | title | categories | competencies | description |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for level in framework.levels:
+        lines.append(
+            f"| {_cell(level.id)} | {_cell(level.title)} | {len(level.categories)} "
+            f"| {level.competency_count} | {_cell(level.description)} |"
         )
     return "\n".join(lines) + "\n"
