@@ -75,12 +75,20 @@ class Note(_Record):
     path: Path | None = None  # the file it is about, when not the level's own page (an include)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Revision(_Record):
-    """The git revision a level was read at: as the user wrote it, and the commit it named."""
+class Revision:
+    """The git revision a level was read at: as the user wrote it, and the commit it named.
 
-    name: str
-    commit: str
+    A plain class with slots (read-only by convention): two strings need no generated methods.
+    """
+
+    __slots__ = ("commit", "name")
+
+    def __init__(self, name: str, commit: str) -> None:
+        self.name = name
+        self.commit = commit
+
+    def __repr__(self) -> str:
+        return f"Revision(name={self.name!r}, commit={self.commit!r})"
 
 
 @dataclass(frozen=True, eq=False, repr=False)
