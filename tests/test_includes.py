@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REALWORLD, page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from career_cli.catalog import open_framework
 from career_cli.includes import (
@@ -291,3 +293,37 @@ def test_realworld_distribution_reports_its_malformed_shortcode() -> None:
     assert {i.source for i in leadership.items} == {
         "includes/engineering-careers/senior-leadership-competency.md"
     }
+
+
+# -- whatever a page writes, nothing outside the root is ever read
+
+SEGMENTS = ["..", ".", "includes", "x.md", "secret.md", "outside", "/", "\\", "C:", "~", "%2e%2e"]
+
+
+@pytest.fixture(scope="module")
+def fenced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("fence")
+    (base / "outside").mkdir()
+    (base / "outside" / "secret.md").write_text("* The secret.\n")
+    (base / "secret.md").write_text("* The secret.\n")
+    root = base / "handbook"
+    (root / "assets" / "includes").mkdir(parents=True)
+    (root / "content").mkdir()
+    (root / "assets" / "includes" / "x.md").write_text("* Inside.\n")
+    if os.name != "nt":
+        (root / "assets" / "includes" / "secret.md").symlink_to(base / "secret.md")
+        (root / "assets" / "outside").symlink_to(base / "outside", target_is_directory=True)
+    return root, base
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=8).map("/".join))
+def test_no_include_path_reads_outside_the_root(fenced: tuple[Path, Path], path: str) -> None:
+    root, _ = fenced
+    resolver = IncludeResolver(DiskTree(root))
+    items, notes = resolver.expander_for(root / "content" / "page.md")(path, 1)
+    assert "The secret." not in [item.text for item in items]
+    for item in items:
+        assert item.include is not None or item.source == path
+    if any(item.include is not None for item in items):
+        assert [n.code for n in notes] and notes[0].code in {MISSING, UNSAFE, UNREADABLE}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
 from conftest import BUNDLED, REALWORLD, assert_golden, page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
@@ -161,3 +164,43 @@ def test_nothing_found_exits_1_like_grep(runner: CliRunner) -> None:
 
 def test_search_without_words(runner: CliRunner) -> None:
     assert_error(run(runner, "search", "--", "--"), "nothing to search for")
+
+
+VOCABULARY = [
+    "interviews",
+    "Interview",
+    "hiring",
+    "hires",
+    "on-call",
+    "oncall",
+    "team's",
+    "the",
+    "mentors",
+    "code",
+    "reviews",
+    "Leads",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8),
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3),
+)
+def test_hits_are_exactly_the_words_that_match_a_term(words: list[str], query: list[str]) -> None:
+    from career_cli.search import key
+
+    text = " ".join(words) + "."
+    terms = query_terms(" ".join(query))
+    spans = find_terms(text, terms)
+
+    def keys(word: str) -> set[str]:
+        return {key(word)} | {key(p) for p in re.split(r"['’-]", word) if p}
+
+    matching = [w for w in words if keys(w) & set(terms)]
+    found = {t for w in words for t in keys(w) & set(terms)}
+    if found != set(terms):
+        assert spans is None
+    else:
+        assert spans is not None
+        assert [text[a:b] for a, b in spans] == matching
