@@ -105,7 +105,7 @@ class Level(_Record):
     heading: str | None = None
     page_title: str | None = None
     notes: tuple[Note, ...] = ()
-    revision: Revision | None = None
+    revision: Revision | None = None  # set when read at a git revision (career diff senior@REV)
 
     @property
     def competency_count(self) -> int:
