@@ -172,6 +172,73 @@ def main() -> None:
                 f"target < 1000 ms {verdict}"
             )
 
+    handbook(runs)
+
+
+REALWORLD = HERE.parent.parent / "shared" / "realworld" / "handbook"
+
+
+def wall(command: list[str], runs: int) -> float:
+    """Median wall time of a command that may exit 1 (lint with errors, search with no match)."""
+
+    def once() -> float:
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+        return time.perf_counter() - start
+
+    once()
+    return statistics.median(once() for _ in range(runs))
+
+
+def handbook(runs: int) -> None:
+    """The handbook-checkout commands: the real-world tree, then a generated 8-level ladder."""
+    section("Handbook checkout (whole command, start-up included; target < 1000 ms each)")
+    n = max(3, runs // 4)
+    if REALWORLD.is_dir():
+        root = ["--root", str(REALWORLD)]
+        for label, args in [
+            (
+                "diff (distribution, includes expanded)",
+                ["diff", "intermediate", "senior", *root, "-f", "distribution", "--no-pager"],
+            ),
+            (
+                "ladder, 6 levels (text, 100 columns)",
+                ["ladder", *root, "-f", "infrastructure", "--width", "100", "--no-pager"],
+            ),
+            ("ladder, 6 levels --json", ["ladder", *root, "-f", "infrastructure", "--json"]),
+            ("search interview", ["search", "interview", *root, "-f", "infrastructure"]),
+            ("lint the whole checkout (2 frameworks)", ["lint", str(REALWORLD)]),
+        ]:
+            t = wall([CAREER, *args], n)
+            print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < 1.0 else 'OVER TARGET'}")
+    else:
+        print(f"(skipped the real-world tree: {REALWORLD} is not there)")
+    rng = random.Random(2027)
+    names = [
+        "intern",
+        "associate",
+        "intermediate",
+        "senior",
+        "staff",
+        "principal",
+        "distinguished",
+        "fellow",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        level = generated_level(rng, 10, 50)
+        levels = {}
+        for name in names:
+            levels[name] = level
+            level = reworded(rng, level)
+        write_framework(directory, levels)
+        for label, args in [
+            ("ladder, 8 levels x 10 x ~50 (--json)", ["ladder", "-f", str(directory), "--json"]),
+            ("lint, 8 levels x 10 x ~50", ["lint", str(directory)]),
+        ]:
+            t = wall([CAREER, *args], n)
+            print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < 1.0 else 'OVER TARGET'}")
+
 
 if __name__ == "__main__":
     main()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from career_cli.assignment import max_weight_matching
 from career_cli.errors import UsageError
@@ -292,12 +293,31 @@ def diff_levels(
     )
 
 
-def category_matches(category: CategoryDiff, name: str) -> bool:
+def category_matches(category: Category | CategoryDiff, name: str) -> bool:
     """``--category`` matching: a case-insensitive prefix of the title, the id or the leaf title."""
     wanted = name.strip().lower()
     leaf = category.title.rsplit(" › ", 1)[-1]
     candidates = (category.title.lower(), category.id, leaf.lower(), slug(category.title))
     return any(c.startswith((wanted, slug(wanted))) for c in candidates if wanted)
+
+
+_Titled = TypeVar("_Titled", Category, CategoryDiff)
+
+
+def pick_categories(
+    categories: Sequence[_Titled], names: Sequence[str], *, where: str
+) -> list[_Titled]:
+    """The categories ``--category`` prefixes name (all without names); an unknown name is a
+    usage error that lists what there is (``where`` says where we looked)."""
+    if not names:
+        return list(categories)
+    for name in names:
+        if not any(category_matches(c, name) for c in categories):
+            available = ", ".join(dict.fromkeys(c.title for c in categories)) or "none"
+            raise UsageError(
+                f"no category matches '{name}'", hint=f"categories of {where}: {available}"
+            )
+    return [c for c in categories if any(category_matches(c, n) for n in names)]
 
 
 def select_categories(diff: LevelDiff, names: Sequence[str]) -> LevelDiff:

@@ -29,6 +29,7 @@ KNOWN_LADDER = (
     "fellow",
 )
 INDEX_PAGES = frozenset({"_index.md", "index.md"})
+NOT_LEVELS = INDEX_PAGES | {"readme.md"}  # a folder's README describes it; it is never a level
 
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
@@ -41,11 +42,25 @@ _INCLUDE_RE = re.compile(
 # Anything that looks like an include shortcode but is not one of the two valid forms.
 _SHORTCODE_LIKE_RE = re.compile(r"\{\{.{0,3}?\binclude\b.*?\}\}")
 _PAIRS = {"<": ">", "%": "%"}
+# An overview list item that is only a link to a heading of the same page: a table of contents.
+_ANCHOR_ONLY_RE = re.compile(r"\[[^\[\]]*\]\(#[^()\s]*\)")
+_STRONG_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
 
 class Shortcode(NamedTuple):
     path: str
     valid: bool
+    raw: str = ""
+
+    def problem(self) -> str:
+        """What is wrong with an invalid shortcode, and how to write it."""
+        fix = (
+            f'{{{{% include "{self.path}" %}}}}' if self.path != self.raw else '{{% include "…" %}}'
+        )
+        return (
+            f"malformed include shortcode {self.raw}: Hugo does not read it as an include, so "
+            f"nothing is included (write {fix})"
+        )
 
 
 def find_shortcodes(line: str) -> list[Shortcode]:
@@ -54,10 +69,12 @@ def find_shortcodes(line: str) -> list[Shortcode]:
     for candidate in _SHORTCODE_LIKE_RE.finditer(line):
         m = _INCLUDE_RE.fullmatch(candidate.group())
         if m and _PAIRS[m.group("open")] == m.group("close"):
-            found.append(Shortcode(m.group("dq") or m.group("bq") or m.group("bare") or "", True))
+            path = m.group("dq") or m.group("bq") or m.group("bare") or ""
+            found.append(Shortcode(path, True, candidate.group()))
         else:
             quoted = re.search(r"[\"`]([^\"`]*)[\"`]", candidate.group())
-            found.append(Shortcode(quoted.group(1) if quoted else candidate.group(), False))
+            path = quoted.group(1) if quoted else candidate.group()
+            found.append(Shortcode(path, False, candidate.group()))
     return found
 
 
@@ -255,13 +272,22 @@ class _BodyParser:
     paragraphs, which CommonMark would read as a heading underline.
     """
 
-    def __init__(self, level_id: str, title: str, expand: IncludeExpander | None) -> None:
+    def __init__(
+        self,
+        level_id: str,
+        title: str,
+        expand: IncludeExpander | None,
+        *,
+        fragment: bool = False,
+    ) -> None:
         self.level_id = level_id
         self.title = title
         self.names = tuple(dict.fromkeys(n for n in (title, level_id) if n))
         self.expand = expand
+        # A fragment is an included file: one run of statements, its headings only group them.
+        self.fragment = fragment
         self.sections: list[_Section] = []
-        self.section: _Section | None = None
+        self.section: _Section | None = _Section(("",), 0) if fragment else None
         self.overview_depth: int | None = None
         self.in_overview = False
         self.overview: list[list[str]] = [[]]
@@ -285,7 +311,7 @@ class _BodyParser:
     def heading_line(self, depth: int, text: str, line: int) -> None:
         self.close_item()
         text = collapse(text)
-        if depth == 1:
+        if depth == 1 or self.fragment:
             return
         if self.heading is None and self._is_overview(text, strict=bool(self.sections)):
             self.heading = text
@@ -324,6 +350,8 @@ class _BodyParser:
     def list_item(self, indent: int, marker: str, rest: str, raw: str, line: int) -> None:
         if self.in_overview or self.section is None:
             self.close_item()
+            if self.in_overview and _ANCHOR_ONLY_RE.fullmatch(rest.strip()):
+                return  # "- [Technical Competencies](#technical-competencies)": navigation
             if self.in_overview and self.overview[-1]:
                 self.overview.append([])  # each overview list item reads as its own line
             self.text_line(raw.strip(), line)
@@ -343,9 +371,7 @@ class _BodyParser:
     def include(self, code: Shortcode, line: int) -> None:
         self.close_item()
         if not code.valid:
-            self.notes.append(
-                Note(line, "malformed-shortcode", f"malformed include shortcode: {code.path}")
-            )
+            self.notes.append(Note(line, "malformed-shortcode", code.problem()))
             return
         if is_navigation(code.path):
             return
@@ -403,11 +429,7 @@ class _BodyParser:
             return
         for code in codes:
             if not code.valid:
-                self.notes.append(
-                    Note(
-                        line_no, "malformed-shortcode", f"malformed include shortcode: {code.path}"
-                    )
-                )
+                self.notes.append(Note(line_no, "malformed-shortcode", code.problem()))
         if _BREAK_RE.match(raw):
             self.close_item()
             return
@@ -431,7 +453,8 @@ class _BodyParser:
         return tuple(result)
 
     def overview_text(self) -> str:
-        return "\n\n".join(" ".join(p) for p in self.overview if p)
+        """The overview as prose: paragraphs apart, ``**bold**`` read as the words it marks."""
+        return "\n\n".join(_STRONG_RE.sub(r"\1", " ".join(p)) for p in self.overview if p)
 
 
 IncludeExpander = Callable[[str, int], "tuple[list[Competency], list[Note]]"]
@@ -478,8 +501,24 @@ def parse_page(
     )
 
 
-def load_level(path: Path, *, level_id: str | None = None) -> Level:
-    return parse_page(read_page(path), path, level_id=level_id)
+def parse_fragment(
+    text: str, *, expand: IncludeExpander | None = None
+) -> tuple[list[Competency], list[Note]]:
+    """An included file's statements (its list items, in order) and what the parser noticed.
+
+    Headings inside an included file only group its items: every item becomes a statement of the
+    (sub-)category that includes the file. Text outside list items is not a statement.
+    """
+    parser = _BodyParser("", "", expand, fragment=True)
+    parser.feed(enumerate(text.split("\n"), start=1))
+    assert parser.section is not None
+    return parser.section.items, parser.notes
+
+
+def load_level(
+    path: Path, *, level_id: str | None = None, expand: IncludeExpander | None = None
+) -> Level:
+    return parse_page(read_page(path), path, level_id=level_id, expand=expand)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,11 +526,11 @@ def load_level(path: Path, *, level_id: str | None = None) -> Level:
 
 
 def level_pages(directory: Path) -> list[Path]:
-    """The level pages of a framework directory: ``*.md`` except the framework's own index."""
+    """The level pages of a framework directory: ``*.md`` except its index and README."""
     return sorted(
         p
         for p in directory.iterdir()
-        if p.suffix.lower() == ".md" and p.name.lower() not in INDEX_PAGES and p.is_file()
+        if p.suffix.lower() == ".md" and p.name.lower() not in NOT_LEVELS and p.is_file()
     )
 
 
@@ -516,10 +555,21 @@ def _framework_meta(directory: Path) -> tuple[str | None, str]:
     return None, ""
 
 
-def _common_suffix_title(levels: list[Level]) -> str | None:
-    """ "Senior - Infrastructure Department Career Framework" on every page names the framework."""
+def _common_suffix_title(levels: list[Level], directory: Path | None = None) -> str | None:
+    """ "Senior - Infrastructure Department Career Framework" on every page names the framework.
+
+    Sub-framework pages name their parent before a colon ("Core Platform Career Framework: Senior
+    Distribution Engineer"); the sub-framework is then the parent › the directory's name.
+    """
     tails = {t.split(" - ", 1)[1] for lv in levels if (t := lv.page_title) and " - " in t}
-    return tails.pop() if len(tails) == 1 else None
+    if len(tails) == 1:
+        return tails.pop()
+    titles = [lv.page_title or "" for lv in levels]
+    heads = {t.rsplit(": ", 1)[0] for t in titles if ": " in t}
+    if directory is not None and len(heads) == 1 and all(": " in t for t in titles):
+        name = re.sub(r"[-_]+", " ", directory.name).strip().title()
+        return f"{heads.pop()} › {name}" if name else None
+    return None
 
 
 def load_framework(
@@ -562,7 +612,7 @@ def load_framework(
     levels.sort(key=ladder_key)
     title, description = _framework_meta(directory)
     if title is None:
-        title = _common_suffix_title(levels) or directory.name
+        title = _common_suffix_title(levels, directory) or directory.name
     return Framework(
         id=ident or directory.name,
         title=collapse(title),

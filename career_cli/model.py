@@ -72,6 +72,23 @@ class Note(Record):
     line: int
     code: str
     message: str
+    path: Path | None = None  # the file it is about, when not the level's own page (an include)
+
+
+class Revision:
+    """The git revision a level was read at: as the user wrote it, and the commit it named.
+
+    A plain class with slots (read-only by convention): two strings need no generated methods.
+    """
+
+    __slots__ = ("commit", "name")
+
+    def __init__(self, name: str, commit: str) -> None:
+        self.name = name
+        self.commit = commit
+
+    def __repr__(self) -> str:
+        return f"Revision(name={self.name!r}, commit={self.commit!r})"
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -88,6 +105,7 @@ class Level(Record):
     heading: str | None = None
     page_title: str | None = None
     notes: tuple[Note, ...] = ()
+    revision: Revision | None = None  # set when read at a git revision (career diff senior@REV)
 
     @property
     def competency_count(self) -> int:
@@ -113,6 +131,7 @@ class Framework(Record):
     description: str = ""
     levels: tuple[Level, ...] = ()
     problems: tuple[PageProblem, ...] = ()
+    root: Path | None = None  # the handbook checkout its includes resolve against, if any
 
 
 @dataclass(frozen=True, repr=False)

@@ -6,7 +6,9 @@ and how document text is made safe to show (page text is data, never terminal co
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 # A Markdown link: [text](url) or [text](url "title"). URLs with balanced parentheses are rare in
 # handbook pages; we accept one level of them so /foo_(bar) does not split a link in two.
@@ -46,3 +48,15 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """Text safe to put on a terminal: control characters become visible ``\\x1b``-style escapes."""
     return _UNSAFE_RE.sub(_escape, text)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as messages show it: relative to the current directory when it is inside it."""
+    text = str(path)
+    if not Path(text).is_absolute():
+        return text
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:  # another drive (Windows)
+        return text
+    return text if relative.startswith("..") else relative

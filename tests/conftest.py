@@ -52,7 +52,15 @@ def runner() -> CliRunner:
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """The user's environment must not leak into expectations."""
-    for name in ("CAREER_FRAMEWORK", "NO_COLOR", "FORCE_COLOR", "PAGER", "CAREER_PAGER", "COLUMNS"):
+    for name in (
+        "CAREER_FRAMEWORK",
+        "CAREER_ROOT",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "PAGER",
+        "CAREER_PAGER",
+        "COLUMNS",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -35,6 +35,8 @@ def test_wheel_carries_the_bundled_frameworks_and_schemas(wheel: Path) -> None:
     assert "career_cli/frameworks/README.md" in names
     assert "career_cli/schemas/diff.schema.json" in names
     assert "career_cli/schemas/levels.schema.json" in names
+    for kind in ("show", "frameworks", "ladder", "search", "lint"):
+        assert f"career_cli/schemas/{kind}.schema.json" in names
     bundled = zipfile.ZipFile(wheel).read("career_cli/frameworks/infrastructure/senior.md")
     assert bundled == (ROOT / "frameworks" / "infrastructure" / "senior.md").read_bytes()
 

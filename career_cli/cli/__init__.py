@@ -35,6 +35,11 @@ COMMANDS = {
     "diff": "career_cli.cli.diff_cmd",
     "gap": "career_cli.cli.gap_cmd",
     "levels": "career_cli.cli.levels_cmd",
+    "show": "career_cli.cli.show_cmd",
+    "frameworks": "career_cli.cli.frameworks_cmd",
+    "ladder": "career_cli.cli.ladder_cmd",
+    "search": "career_cli.cli.search_cmd",
+    "lint": "career_cli.cli.lint_cmd",
 }
 
 

@@ -1,4 +1,7 @@
-"""``career diff FROM TO``: what one level asks that another does not, category by category."""
+"""``career diff FROM TO``: what one level asks that another does not, category by category.
+
+FROM and TO are level names, page files, or either at a git revision (``senior@v1.0``).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from career_cli.cli.options import (
     FrameworkOption,
     JsonFlag,
     NoPagerFlag,
+    RootOption,
     WidthOption,
     command_app,
     complete_level,
@@ -24,6 +28,7 @@ from career_cli.cli.output import (
     output_width,
     stdout_is_terminal,
     use_color,
+    warn_notes,
     warn_problems,
 )
 from career_cli.similarity import DEFAULT_THRESHOLD
@@ -44,7 +49,10 @@ def diff(
         str,
         typer.Argument(
             metavar="FROM",
-            help="The level to compare from (id, title or unique prefix).",
+            help=(
+                "The level to compare from: id, title or unique prefix; a page file; "
+                "either with @REV for that git revision (senior@HEAD~5)."
+            ),
             autocompletion=complete_level,
             show_default=False,
         ),
@@ -53,12 +61,13 @@ def diff(
         str,
         typer.Argument(
             metavar="TO",
-            help="The level to compare to.",
+            help="The level to compare to (as FROM).",
             autocompletion=complete_level,
             show_default=False,
         ),
     ],
     framework: FrameworkOption = None,
+    root: RootOption = None,
     fmt: FormatOption = Format.text,
     json_flag: JsonFlag = False,
     changes_only: Annotated[
@@ -96,15 +105,15 @@ def diff(
 ) -> None:
     """Compare two levels: new, reworded (word by word), dropped and kept statements."""
     from career_cli.align import diff_levels, select_categories
-    from career_cli.catalog import find_level, open_framework
+    from career_cli.catalog import open_levels
 
     output = pick_format(fmt, json_flag)
     if show_all and changes_only:
         raise typer.BadParameter("--all and --changes-only contradict each other")
-    loaded = open_framework(framework)
-    old = find_level(loaded, from_level)
-    new = find_level(loaded, to_level)
-    warn_problems(loaded)
+    loaded, (old, new), named = open_levels([from_level, to_level], framework, root=root)
+    if named:
+        warn_problems(loaded)
+    warn_notes([old, new])
     result = select_categories(diff_levels(loaded, old, new, threshold=threshold), category or [])
     if output is Format.json:
         from career_cli.render.json_doc import diff_document, dumps

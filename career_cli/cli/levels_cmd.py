@@ -8,6 +8,7 @@ from career_cli.cli.options import (
     FormatOption,
     FrameworkOption,
     JsonFlag,
+    RootOption,
     WidthOption,
     command_app,
     pick_format,
@@ -34,6 +35,7 @@ app = command_app()
 @app.command(epilog=EXAMPLES)
 def levels(
     framework: FrameworkOption = None,
+    root: RootOption = None,
     fmt: FormatOption = Format.text,
     json_flag: JsonFlag = False,
     color: ColorOption = ColorChoice.auto,
@@ -42,7 +44,7 @@ def levels(
     """List the framework's levels in ladder order, with their size."""
     from career_cli.catalog import open_framework
 
-    loaded = open_framework(framework)
+    loaded = open_framework(framework, root=root)
     warn_problems(loaded)
     output = pick_format(fmt, json_flag)
     if output is Format.json:

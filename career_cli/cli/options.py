@@ -31,7 +31,7 @@ def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
     from career_cli.catalog import level_names, open_framework
 
     try:
-        framework = open_framework(ctx.params.get("framework"))
+        framework = open_framework(ctx.params.get("framework"), root=ctx.params.get("root"))
     except Exception:  # completion must never print a traceback into the user's shell
         return []
     return [name for name in level_names(framework) if name.startswith(incomplete.lower())]
@@ -45,6 +45,20 @@ FrameworkOption = Annotated[
         envvar="CAREER_FRAMEWORK",
         metavar="NAME|DIR",
         help="A bundled framework name or a directory of level pages. [default: infrastructure]",
+        show_default=False,
+    ),
+]
+RootOption = Annotated[
+    str | None,
+    typer.Option(
+        "--root",
+        envvar="CAREER_ROOT",
+        metavar="HANDBOOK",
+        help=(
+            "A handbook checkout: --framework names one of its frameworks (path under "
+            "content/handbook/engineering/careers/matrix/, or a unique suffix such as "
+            "'distribution'), and includes resolve against its assets/."
+        ),
         show_default=False,
     ),
 ]
@@ -67,6 +81,16 @@ WidthOption = Annotated[
         min=20,
         max=1000,
         help="Render for this many columns (default: the terminal's width).",
+        show_default=False,
+    ),
+]
+CategoryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="NAME",
+        help="Only this category (case-insensitive prefix; repeatable).",
         show_default=False,
     ),
 ]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from typing import TextIO
 
-from career_cli.model import Framework
-from career_cli.text import visible
+from career_cli.model import Framework, Level
+from career_cli.text import shown_path, visible
 
 DEFAULT_PAGER = "less -R"
 DEFAULT_FILE_WIDTH = 100
@@ -128,3 +129,31 @@ def warn_problems(framework: Framework, skip: set[str] | None = None) -> None:
         render = getattr(problem.error, "render", None)
         text = render() if callable(render) else str(problem.error)
         message("warning", f"skipped level '{problem.id}': {text}")
+
+
+# What the loader notices that changes what a comparison shows: statements an include should have
+# brought in. Everything else it notices is for ``career lint``.
+NOTE_WARNINGS = frozenset(
+    {
+        "malformed-shortcode",
+        "include-missing",
+        "include-unsafe",
+        "include-cycle",
+        "include-depth",
+        "include-unreadable",
+    }
+)
+
+
+def warn_notes(levels: Iterable[Level]) -> None:
+    """``career: warning: path:line: message`` once for each include problem of these levels."""
+    seen: set[tuple[str, int, str]] = set()
+    for level in levels:
+        for note in level.notes:
+            if note.code not in NOTE_WARNINGS:
+                continue
+            where = shown_path(note.path or level.path)
+            if (where, note.line, note.message) in seen:
+                continue
+            seen.add((where, note.line, note.message))
+            message("warning", f"{where}:{note.line}: {note.message}")

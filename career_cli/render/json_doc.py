@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from career_cli.model import (
+    Category,
     CategoryDiff,
     Competency,
     DiffOp,
@@ -31,6 +32,14 @@ SCHEMA_VERSION = 1
 # that prints a field must not be able to drive the terminal with them.
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from career_cli.ladder import Cell, Ladder
+    from career_cli.lint import Problem
+    from career_cli.search import SearchResult
+
 
 def dumps(document: dict[str, Any], *, pretty: bool = True) -> str:
     """Indented for people; compact for pipes (jq re-indents; the C encoder is ~5× faster)."""
@@ -46,7 +55,10 @@ def framework_ref(framework: Framework) -> dict[str, Any]:
 
 
 def level_ref(level: Level) -> dict[str, Any]:
-    return {"id": level.id, "title": level.title, "path": str(level.path)}
+    ref: dict[str, Any] = {"id": level.id, "title": level.title, "path": str(level.path)}
+    if level.revision is not None:
+        ref["revision"] = {"name": level.revision.name, "commit": level.revision.commit}
+    return ref
 
 
 def ops(diff: tuple[DiffOp, ...]) -> list[dict[str, str]]:
@@ -102,6 +114,185 @@ def diff_document(diff: LevelDiff, *, changes_only: bool = False) -> dict[str, A
         "counts": diff.counts.as_dict(),
         "overview": text_doc(diff.overview),
         "categories": [category_doc(c, changes_only=changes_only) for c in diff.categories],
+    }
+
+
+def competency_doc(item: Competency, index: int) -> dict[str, Any]:
+    """A statement of a level on its own: position, wording, where it is written."""
+    doc = _side(item, index)
+    assert doc is not None
+    return doc
+
+
+def level_doc(level: Level) -> dict[str, Any]:
+    return {
+        **level_ref(level),
+        "description": level.description,
+        "counts": {"categories": len(level.categories), "competencies": level.competency_count},
+    }
+
+
+def show_document(
+    framework: Framework, level: Level, categories: Sequence[Category]
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "show",
+        "framework": framework_ref(framework),
+        "level": level_doc(level),
+        "overview": level.overview,
+        "categories": [
+            {
+                "id": category.id,
+                "title": category.title,
+                "line": category.line,
+                "items": [competency_doc(item, n) for n, item in enumerate(category.items, 1)],
+            }
+            for category in categories
+        ],
+    }
+
+
+def frameworks_document(
+    entries: Sequence[tuple[str, Framework]], root: Path | None
+) -> dict[str, Any]:
+    """``career frameworks``: ``entries`` are (``bundled`` or ``root``, framework)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "frameworks",
+        "root": None if root is None else str(root),
+        "frameworks": [
+            {
+                "name": framework.id,
+                "source": source,
+                "title": framework.title,
+                "path": str(framework.path),
+                "levels": [level.id for level in framework.levels],
+                "problems": [str(p.path) for p in framework.problems],
+            }
+            for source, framework in entries
+        ],
+    }
+
+
+def ladder_document(ladder: Ladder) -> dict[str, Any]:
+    """``career ladder --format json``: threads, with one cell per level (``null`` if absent)."""
+    levels = ladder.levels
+
+    def cell_doc(cell: Cell | None, k: int) -> dict[str, Any] | None:
+        if cell is None:
+            return None
+        doc = competency_doc(cell.item, cell.index)
+        similarity = None if cell.similarity is None else round(cell.similarity, 4)
+        return {
+            "level": levels[k].id,
+            "status": cell.status,
+            **doc,
+            "similarity": similarity,
+            "diff": ops(cell.ops),
+        }
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "ladder",
+        "framework": framework_ref(ladder.framework),
+        "threshold": ladder.threshold,
+        "levels": [level_ref(level) for level in levels],
+        "categories": [
+            {
+                "id": category.id,
+                "title": category.title,
+                "levels": [
+                    lv.id for lv, here in zip(levels, category.present, strict=True) if here
+                ],
+                "threads": [
+                    {
+                        "start": levels[thread.start].id,
+                        "end": levels[thread.end].id,
+                        "dropped_at": None
+                        if thread.dropped_at is None
+                        else levels[thread.dropped_at].id,
+                        "cells": [cell_doc(cell, k) for k, cell in enumerate(thread.cells)],
+                    }
+                    for thread in category.threads
+                ],
+            }
+            for category in ladder.categories
+        ],
+    }
+
+
+def search_document(result: SearchResult) -> dict[str, Any]:
+    """``career search --format json``: matches in ladder order; ``hits`` index ``plain``."""
+    first = result.first
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "search",
+        "framework": framework_ref(result.framework),
+        "query": result.query,
+        "terms": list(result.terms),
+        "levels": [level_ref(level) for level in result.levels],
+        "first": None
+        if first is None
+        else {
+            "level": level_ref(first.level),
+            "category": {"id": first.category.id, "title": first.category.title},
+        },
+        "counts": {"matches": len(result.matches), "levels": result.level_count},
+        "matches": [
+            {
+                "level": level_ref(match.level),
+                "category": {"id": match.category.id, "title": match.category.title},
+                **competency_doc(match.item, match.index),
+                "hits": [{"start": start, "end": end} for start, end in match.hits],
+            }
+            for match in result.matches
+        ],
+    }
+
+
+def lint_document(
+    problems: Sequence[Problem], frameworks: Sequence[Framework], root: Path | None
+) -> dict[str, Any]:
+    """``career lint --format json``."""
+    from career_cli.lint import counts
+    from career_cli.text import shown_path
+
+    def problem_doc(problem: Problem) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "path": shown_path(problem.path),
+            "line": problem.line,
+            "code": problem.rule.code,
+            "name": problem.rule.name,
+            "severity": problem.rule.severity,
+            "message": problem.message,
+            "framework": problem.framework,
+            "levels": list(problem.levels),
+        }
+        if problem.hint:
+            doc["hint"] = problem.hint
+        if problem.statements:
+            doc["statements"] = [
+                {
+                    "level": quoted.level,
+                    "path": shown_path(quoted.path),
+                    "line": quoted.line,
+                    "text": quoted.text,
+                }
+                for quoted in problem.statements
+            ]
+        return doc
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "lint",
+        "root": None if root is None else str(root),
+        "frameworks": [
+            {**framework_ref(framework), "levels": [level.id for level in framework.levels]}
+            for framework in frameworks
+        ],
+        "counts": counts(problems),
+        "problems": [problem_doc(problem) for problem in problems],
     }
 
 

@@ -41,6 +41,14 @@ _ENTITIES = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#126;"}
 _INLINE_FORMAT = re.compile("[*_`~]")
 _MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
+if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
+    from collections.abc import Sequence
+
+    from career_cli.ladder import Ladder, Thread
+    from career_cli.lint import Problem
+    from career_cli.model import Category, Level
+    from career_cli.search import SearchResult
+
 
 def _escape_plain(text: str, *, strict: bool = False) -> str:
     text = _BREAK_AT.sub(ZWSP, visible(text))
@@ -169,6 +177,119 @@ def render_diff(diff: LevelDiff, *, show_all: bool = False) -> str:
     if hidden:
         noun = "statement is" if hidden == 1 else "statements are"
         lines += ["", f"_{hidden} unchanged {noun} not shown (`--all` shows them)._"]
+    return "\n".join(lines) + "\n"
+
+
+def _source_line(source: str | None) -> str:
+    if source is None:
+        return "_On this page:_"
+    return f"_From `{source.rsplit('/', 1)[-1].replace('`', '')}`:_"
+
+
+def render_show(framework: Framework, level: Level, categories: Sequence[Category]) -> str:
+    """``career show --format markdown``: the level as a Markdown document."""
+    lines = [f"## {escape(level.title)}", "", f"**{escape(framework.title)}**"]
+    if level.description:
+        lines += ["", f"> {escape(level.description)}"]
+    for paragraph in level.overview.split("\n\n") if level.overview else ():
+        lines += ["", at_line_start(escape(paragraph))]
+    for category in categories:
+        lines += ["", f"### {escape(category.title)}", ""]
+        if not category.items:
+            lines.append("_No statements._")
+            continue
+        sources = {item.source for item in category.items}
+        marked = len(sources) > 1 or None not in sources
+        previous: object = object()
+        for number, item in enumerate(category.items, 1):
+            if marked and item.source != previous:
+                lines += ([""] if number > 1 else []) + [_source_line(item.source), ""]
+                previous = item.source
+            lines.append(f"{number}. {at_line_start(_statement(item))}")
+    return "\n".join(lines) + "\n"
+
+
+def render_frameworks(entries: Sequence[tuple[str, Framework]]) -> str:
+    """``career frameworks --format markdown``: one table."""
+    lines = ["| name | source | levels | title |", "| --- | --- | --- | --- |"]
+    for source, framework in entries:
+        levels = ", ".join(level.id for level in framework.levels)
+        lines.append(
+            f"| {_cell(framework.id)} | {source} | {_cell(levels)} | {_cell(framework.title)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _ladder_cell(thread: Thread, k: int) -> str:
+    cell = thread.cells[k]
+    if cell is None:
+        return "_dropped_" if thread.dropped_at == k else ""
+    if cell.status == "unchanged":
+        return "="
+    if cell.status == "changed" and cell.item.include is None:
+        kept = [op for op in cell.ops if op.op != "delete"]
+        return "~ " + inline_diff(kept).replace("|", "\\|").replace("\n", " ")
+    text = _cell(cell.item.text) if cell.item.include is None else _statement(cell.item)
+    return f"**+** {text}" if cell.status == "added" else text
+
+
+def render_ladder(ladder: Ladder) -> str:
+    """``career ladder --format markdown``: a table per category, a column per level."""
+    titles = [escape(level.title).replace("|", "\\|") for level in ladder.levels]
+    lines = [
+        f"## {escape(ladder.framework.title)}",
+        "",
+        "`=` unchanged from the level before · `~` changed (`{+ added words +}`) · "
+        "**+** new at this level",
+    ]
+    for category in ladder.categories:
+        lines += ["", f"### {escape(category.title)}", ""]
+        lines.append("| # | " + " | ".join(titles) + " |")
+        lines.append("| ---: | " + " | ".join("---" for _ in titles) + " |")
+        for number, thread in enumerate(category.threads, 1):
+            cells = [_ladder_cell(thread, k) for k in range(len(ladder.levels))]
+            lines.append(f"| {number} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render_search(result: SearchResult) -> str:
+    """``career search --format markdown``: hits in bold, grouped by level and category."""
+    from career_cli.search import summary
+    from career_cli.text import plain
+
+    lines = [f"**{escape(summary(result))}**"]
+    level = category = None
+    for match in result.matches:
+        if match.level is not level:
+            level, category = match.level, None
+            lines += ["", f"### {escape(level.title)}"]
+        if match.category is not category:
+            category = match.category
+            lines += ["", f"_{escape(category.title)}_", ""]
+        text = plain(match.item.text)
+        marked = []
+        position = 0
+        for start, end in match.hits:
+            marked.append(escape(text[position:start], strict=True))
+            marked.append(f"**{escape(text[start:end], strict=True)}**")
+            position = end
+        marked.append(escape(text[position:], strict=True))
+        lines.append(f"{match.index}. {at_line_start(''.join(marked))}")
+    return "\n".join(lines) + "\n"
+
+
+def render_lint(problems: Sequence[Problem]) -> str:
+    """``career lint --format markdown``: a table to paste into a merge request."""
+    from career_cli.text import shown_path
+
+    if not problems:
+        return "No problems.\n"
+    lines = ["| file | line | code | severity | problem |", "| --- | ---: | --- | --- | --- |"]
+    for p in problems:
+        lines.append(
+            f"| `{shown_path(p.path).replace('`', '')}` | {p.line} | {p.rule.code} "
+            f"| {p.rule.severity} | {_cell(p.message)} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -48,8 +48,13 @@ def show(text: str) -> str:
     return visible(plain(text))
 
 
-def to_string(renderable: RenderableType, options: TerminalOptions) -> str:
-    """Render to a string with ANSI styles (or none), at a fixed width, independent of the env."""
+def to_string(
+    renderable: RenderableType, options: TerminalOptions, *, soft_wrap: bool = False
+) -> str:
+    """Render to a string with ANSI styles (or none), at a fixed width, independent of the env.
+
+    ``soft_wrap`` leaves long lines whole (for line-oriented output such as lint's).
+    """
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -63,7 +68,7 @@ def to_string(renderable: RenderableType, options: TerminalOptions) -> str:
         legacy_windows=False,
         _environ={},
     )
-    console.print(renderable)
+    console.print(renderable, soft_wrap=soft_wrap)
     return _TRAILING.sub(r"\1", buffer.getvalue())
 
 

@@ -1,0 +1,206 @@
+"""Include shortcodes, expanded the way the handbook renders them, and safely.
+
+A handbook page pulls shared statements in with ``{{% include "includes/…/x.md" %}}``, which Hugo
+resolves against the checkout's ``assets/`` folder (then ``content/``). Expanding an include turns
+the included file's list items into statements of the (sub-)category holding the shortcode, each
+carrying the include in ``Competency.source``; headings inside the included file only group.
+
+Page text is untrusted input, so resolution is fenced in:
+
+* a path that is absolute, or has a ``..`` component, is refused before the file system is asked;
+* what the path resolves to (symlinks followed) must stay inside the root, or it is refused;
+* a cycle (a file that includes itself, directly or not) and nesting deeper than
+  ``MAX_INCLUDE_DEPTH`` are reported and not followed;
+* a file that is missing, or not readable text, stays an unresolved include item.
+
+Each of these is a ``Note`` on the level (``code`` = ``include-*``), at the shortcode's line in
+the file that holds it, so ``career lint`` reports it and the other commands can warn.
+
+Files come from a ``Tree``: the working tree on disk, or a git revision (``revisions.GitTree``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+from career_cli.errors import PageError
+from career_cli.loader import IncludeExpander, decode_page, parse_fragment
+from career_cli.model import Competency, Note
+
+MAX_INCLUDE_DEPTH = 5
+INCLUDE_BASES = ("assets", "content")
+
+MISSING = "include-missing"
+UNSAFE = "include-unsafe"
+CYCLE = "include-cycle"
+TOO_DEEP = "include-depth"
+UNREADABLE = "include-unreadable"
+INCLUDE_CODES = frozenset({MISSING, UNSAFE, CYCLE, TOO_DEEP, UNREADABLE})
+
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where an include path led: a file (``path``), nothing (both ``None``), or a refusal."""
+
+    path: Path | None = None
+    refused: str | None = None
+
+
+class Tree(Protocol):
+    """The files of a handbook checkout, as they are now or as they were at a revision."""
+
+    @property
+    def label(self) -> str:
+        """The root, as messages name it."""
+        ...
+
+    def locate(self, relative: PurePosixPath) -> Located:
+        """Find ``relative`` under the root's include folders, refusing anything outside it."""
+        ...
+
+    def read(self, path: Path) -> bytes:
+        """The bytes of a file ``locate`` found."""
+        ...
+
+    def key(self, path: Path) -> str:
+        """The identity of a file, for cycle detection."""
+        ...
+
+
+def unsafe_path(include: str) -> str | None:
+    """Why an include path is refused before it is even looked up, or ``None``."""
+    if not include.strip():
+        return "the include path is empty"
+    if "\x00" in include:
+        return "the include path contains a NUL character"
+    if include.startswith(("/", "\\")) or _DRIVE_RE.match(include):
+        return "absolute paths are not allowed; write the path relative to assets/"
+    if ".." in re.split(r"[\\/]", include):
+        return "'..' is not allowed in an include path; it could leave the handbook"
+    return None
+
+
+class DiskTree:
+    """A handbook checkout on disk.
+
+    Files are named under the root as given (``root/assets/includes/x.md``), so messages show
+    paths the way the user wrote the root; containment and identity use resolved paths.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real_root = root.resolve()
+
+    @property
+    def label(self) -> str:
+        return str(self.root)
+
+    def locate(self, relative: PurePosixPath) -> Located:
+        for base in INCLUDE_BASES:
+            candidate = self.root / base / Path(*relative.parts)
+            if not (candidate.is_symlink() or candidate.exists()):
+                continue
+            try:
+                real = candidate.resolve()
+            except (OSError, RuntimeError):  # a symlink loop
+                return Located(refused=f"{candidate} is a symlink loop")
+            if not real.is_relative_to(self.real_root):
+                return Located(refused=f"{candidate} resolves to {real}, outside {self.root}")
+            if real.is_file():
+                return Located(path=candidate)
+            if real.exists():
+                return Located(refused=f"{candidate} is not a file")
+        return Located()
+
+    def read(self, path: Path) -> bytes:
+        return path.read_bytes()
+
+    def key(self, path: Path) -> str:
+        return str(path.resolve())
+
+
+class IncludeResolver:
+    """Expands the includes of pages under one root; each included file is read only once."""
+
+    def __init__(self, tree: Tree, *, max_depth: int = MAX_INCLUDE_DEPTH) -> None:
+        self.tree = tree
+        self.max_depth = max_depth
+        self._texts: dict[str, str | PageError] = {}
+
+    def expander_for(self, page: Path) -> IncludeExpander:
+        """The ``expand`` hook for one page (the page itself opens the chain, for cycles)."""
+        return self._expander(page, (self.tree.key(page),), (page.name,))
+
+    def _expander(
+        self, container: Path, chain: tuple[str, ...], names: tuple[str, ...]
+    ) -> IncludeExpander:
+        def expand(include: str, line: int) -> tuple[list[Competency], list[Note]]:
+            return self._expand(include, line, container, chain, names)
+
+        return expand
+
+    def _text(self, path: Path) -> str | PageError:
+        key = self.tree.key(path)
+        if key not in self._texts:
+            try:
+                data = self.tree.read(path)
+                self._texts[key] = "" if not data.strip() else decode_page(data, path)
+            except PageError as exc:
+                self._texts[key] = exc
+            except OSError as exc:
+                self._texts[key] = PageError(f"cannot read: {exc.strerror or exc}", path=path)
+        return self._texts[key]
+
+    def _expand(
+        self,
+        include: str,
+        line: int,
+        container: Path,
+        chain: tuple[str, ...],
+        names: tuple[str, ...],
+    ) -> tuple[list[Competency], list[Note]]:
+        def unresolved(code: str, message: str) -> tuple[list[Competency], list[Note]]:
+            note = Note(line, code, message, path=container)
+            return [Competency(include, line, include=include)], [note]
+
+        refusal = unsafe_path(include)
+        if refusal:
+            return unresolved(UNSAFE, f"refused include '{include}': {refusal}")
+        found = self.tree.locate(PurePosixPath(include.replace("\\", "/")))
+        if found.refused:
+            return unresolved(UNSAFE, f"refused include '{include}': {found.refused}")
+        if found.path is None:
+            where = " or ".join(f"{base}/" for base in INCLUDE_BASES)
+            return unresolved(
+                MISSING, f"include '{include}' not found under {where} of {self.tree.label}"
+            )
+        key = self.tree.key(found.path)
+        if key in chain:
+            loop = " → ".join((*names[chain.index(key) :], found.path.name))
+            return unresolved(CYCLE, f"include cycle, not followed: {loop}")
+        if len(chain) > self.max_depth:  # the page opens the chain: len - 1 includes are open
+            return unresolved(
+                TOO_DEEP,
+                f"include '{include}' is nested more than {self.max_depth} deep, not followed: "
+                + " → ".join((*names, found.path.name)),
+            )
+        text = self._text(found.path)
+        if isinstance(text, PageError):
+            return unresolved(UNREADABLE, f"include '{include}' cannot be read: {text.message}")
+        nested = self._expander(found.path, (*chain, key), (*names, found.path.name))
+        items, notes = parse_fragment(text, expand=nested)
+        statements = [
+            item
+            if item.source is not None or item.include is not None
+            else replace(item, source=include)
+            for item in items
+        ]
+        located = [
+            note if note.path is not None else replace(note, path=found.path) for note in notes
+        ]
+        return statements, located

@@ -1,0 +1,424 @@
+"""Checks for framework maintainers: ``career lint``.
+
+Every check is a ``Rule`` with a stable code (``E…`` errors, ``W…`` warnings, ``I…`` information)
+and a name; each finding is a ``Problem`` at a file and line: the level page, or the included
+file a statement comes from. Pure functions over loaded frameworks: no I/O beyond locating an
+include file (through the ``locate`` function the caller passes), no rendering.
+
+The check users ask for most is ``weaker-statement``: in a published ladder, the level above
+must not ask less than the level below. For each statement paired with its counterpart one level
+down (the pairing ``career diff`` shows as "changed"), it warns when the higher wording drops
+responsibility words the lower one had without gaining any (``RESPONSIBILITY``: owning, leading,
+driving, setting, mentoring; acting independently, proactively, always; scope such as "across"),
+or when it keeps fewer than half of the lower statement's content words and gains no
+responsibility word either ("Looks for opportunities for process improvements within their team
+and works with others to implement process changes" → "Improves team processes").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Literal
+
+from career_cli.align import diff_levels, scorer_for
+from career_cli.errors import CareerError
+from career_cli.loader import KNOWN_LADDER
+from career_cli.model import Competency, Framework, Level
+from career_cli.search import key
+from career_cli.similarity import DEFAULT_THRESHOLD, content_stems
+from career_cli.text import collapse, normalize, plain, slug
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+RULES = (
+    Rule("E101", "page-error", "error", "a level page that cannot be read or parsed"),
+    Rule("E102", "missing-title", "error", "a level page whose frontmatter has no title"),
+    Rule("E103", "malformed-shortcode", "error", "an include shortcode Hugo does not read"),
+    Rule("E104", "unresolved-include", "error", "an include that names no readable file"),
+    Rule(
+        "E105", "unsafe-include", "error", "an include refused: '..', absolute, or leaves the root"
+    ),
+    Rule("E106", "include-cycle", "error", "includes that include each other"),
+    Rule("E107", "include-too-deep", "error", "includes nested more than 5 deep"),
+    Rule("E108", "duplicate-competency", "error", "a statement repeated within a level"),
+    Rule("W201", "missing-category", "warning", "a category some levels have and others lack"),
+    Rule("W202", "title-mismatch", "warning", "a level title that disagrees with its heading"),
+    Rule("W203", "weaker-statement", "warning", "a higher level asking less than the one below"),
+    Rule("W204", "include-outside-category", "warning", "an include before any category"),
+    Rule("I301", "empty-category", "info", "a category with no statements"),
+    Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
+    Rule("I303", "text-outside-category", "info", "text before the first category"),
+)
+BY_CODE = {rule.code: rule for rule in RULES}
+BY_NAME = {rule.name: rule for rule in RULES}
+
+# Loader and include notes → rules.
+_NOTE_RULES = {
+    "malformed-shortcode": "E103",
+    "include-missing": "E104",
+    "include-unreadable": "E104",
+    "include-unsafe": "E105",
+    "include-cycle": "E106",
+    "include-depth": "E107",
+    "include-outside-category": "W204",
+    "outside-category": "I303",
+}
+
+# Words that state ownership, leadership, autonomy or scope, compared by stem. Chosen by reading
+# the handbook's ladders: nouns and adjectives that only look like them ("established
+# processes", "expert help", "defines the problem", "roles and responsibilities") are left out.
+RESPONSIBILITY = frozenset(
+    key(word)
+    for word in (
+        "lead owns ownership drives sets mentors coaches champions "
+        "independently proactively always accountable across"
+    ).split()
+)
+# Words that ask for more when a higher level gains them, but are too often nouns or adjectives
+# to count when dropped ("roles and responsibilities", "established processes").
+ASKS_MORE = RESPONSIBILITY | frozenset(
+    key(word)
+    for word in (
+        "responsibility ensures establishes defines initiates strategy upholds multiplier "
+        "influences enables directs"
+    ).split()
+)
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_QUOTE_AT = 72
+
+
+def rule(name_or_code: str) -> Rule:
+    """A rule by code (``W203``) or name (``weaker-statement``), any case."""
+    found = BY_CODE.get(name_or_code.upper()) or BY_NAME.get(name_or_code.lower())
+    if found is None:
+        from career_cli.errors import UsageError
+
+        raise UsageError(
+            f"no lint rule '{name_or_code}'",
+            hint="rules: " + ", ".join(f"{r.code} {r.name}" for r in RULES),
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A statement a problem is about, with where it is written."""
+
+    level: str
+    path: Path
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    rule: Rule
+    message: str
+    framework: str = ""
+    levels: tuple[str, ...] = ()
+    hint: str | None = None
+    statements: tuple[Quoted, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (str(self.path), self.line, self.rule.code, self.message)
+
+
+Locate = Callable[[str], Path | None]
+
+
+def quote(text: str) -> str:
+    shown = collapse(plain(text))
+    return f'"{shown}"' if len(shown) <= _QUOTE_AT else f'"{shown[: _QUOTE_AT - 1].rstrip()}…"'
+
+
+def _where(level: Level, item: Competency, locate: Locate) -> Path:
+    if item.source is not None:
+        found = locate(item.source)
+        if found is not None:
+            return found
+    return level.path
+
+
+def _keys(text: str) -> set[str]:
+    return {key(word) for word in _WORD_RE.findall(plain(text))}
+
+
+def weaker(lower: str, higher: str) -> str | None:
+    """Why ``higher`` asks less than ``lower`` (its counterpart one level down), or ``None``."""
+    lower_keys, higher_keys = _keys(lower), _keys(higher)
+    if (higher_keys - lower_keys) & ASKS_MORE:
+        return None  # it gains a responsibility word: it asks for something else, not less
+    had, has = lower_keys & RESPONSIBILITY, higher_keys & RESPONSIBILITY
+    if had - has:
+        words = [w for w in _WORD_RE.findall(plain(lower)) if key(w) in had - has]
+        shown = ", ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
+        return f"drops {shown}"
+    before, after = len(content_stems(lower)), len(content_stems(higher))
+    if before >= 6 and after * 2 < before:
+        return f"keeps {after} of {before} content words"
+    return None
+
+
+class _Linter:
+    def __init__(self, locate: Locate, threshold: float) -> None:
+        self.locate = locate
+        self.threshold = threshold
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        framework: Framework,
+        path: Path,
+        line: int,
+        code: str,
+        message: str,
+        *,
+        levels: tuple[str, ...] = (),
+        hint: str | None = None,
+        statements: tuple[Quoted, ...] = (),
+    ) -> None:
+        self.problems.append(
+            Problem(path, line, BY_CODE[code], message, framework.id, levels, hint, statements)
+        )
+
+    # -- per page
+
+    def page_problems(self, framework: Framework) -> None:
+        for problem in framework.problems:
+            error = problem.error
+            if isinstance(error, CareerError):
+                self.add(
+                    framework,
+                    Path(error.path) if error.path is not None else problem.path,
+                    error.line or 1,
+                    "E101",
+                    error.message,
+                    levels=(problem.id,),
+                    hint=error.hint,
+                )
+            else:
+                self.add(framework, problem.path, 1, "E101", str(error), levels=(problem.id,))
+
+    def notes(self, framework: Framework, level: Level) -> None:
+        for note in level.notes:
+            code = _NOTE_RULES.get(note.code)
+            if code is not None:
+                self.add(
+                    framework,
+                    note.path or level.path,
+                    note.line,
+                    code,
+                    note.message,
+                    levels=(level.id,),
+                )
+
+    def title(self, framework: Framework, level: Level) -> None:
+        if level.page_title is None:
+            self.add(
+                framework,
+                level.path,
+                1,
+                "E102",
+                f"no title in the frontmatter; the level shows as '{level.id}'",
+                levels=(level.id,),
+                hint=f'add title: "{level.id.title()} - {framework.title}"',
+            )
+            return
+        names = {slug(n) for lv in framework.levels for n in (lv.id, lv.title)} | set(KNOWN_LADDER)
+        names.discard("")
+        own = {slug(level.id), slug(level.title)}
+        if level.heading is not None:
+            words = f"-{slug(level.heading)}-"
+            if f"-{slug(level.title)}-" not in words:
+                self.add(
+                    framework,
+                    level.path,
+                    1,
+                    "W202",
+                    f"the title says '{level.title}' but the page's heading says '{level.heading}'",
+                    levels=(level.id,),
+                )
+            return
+        if level.categories:
+            first = level.categories[0]
+            words = f"-{slug(first.parts[0])}-"
+            other = sorted(n for n in names - own if f"-{n}-" in words)
+            if other and not first.items:
+                self.add(
+                    framework,
+                    level.path,
+                    first.line,
+                    "W202",
+                    f"the title says '{level.title}' but the page's heading says "
+                    f"'{first.parts[0]}'",
+                    levels=(level.id,),
+                )
+
+    def duplicates(self, framework: Framework, level: Level) -> None:
+        seen: dict[str, tuple[Competency, str]] = {}
+        for category in level.categories:
+            for item in category.items:
+                identity = f"include:{item.include}" if item.include else normalize(item.text)
+                if identity not in seen:
+                    seen[identity] = (item, category.title)
+                    continue
+                first, where = seen[identity]
+                first_path = _where(level, first, self.locate)
+                path = _where(level, item, self.locate)
+                origin = "" if first_path == path else f"{first_path.name}:"
+                self.add(
+                    framework,
+                    path,
+                    item.line,
+                    "E108",
+                    f"{quote(item.text)} is already in {level.title} ({where}, line "
+                    f"{origin}{first.line})",
+                    levels=(level.id,),
+                )
+
+    def empty(self, framework: Framework, level: Level) -> None:
+        for category in level.categories:
+            if not category.items:
+                self.add(
+                    framework,
+                    level.path,
+                    category.line,
+                    "I301",
+                    f"category '{category.title}' has no statements",
+                    levels=(level.id,),
+                )
+
+    # -- across levels
+
+    def categories(self, framework: Framework) -> None:
+        levels = framework.levels
+        if len(levels) < 2:
+            return
+        having: dict[str, list[Level]] = {}
+        titles: dict[str, str] = {}
+        for level in levels:
+            for category in level.categories:
+                if level not in having.setdefault(category.id, []):
+                    having[category.id].append(level)
+                titles[category.id] = category.title
+        for ident, present in having.items():
+            if len(present) == len(levels):
+                continue
+            names = [lv.title for lv in present]
+            which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            verb = "has" if len(names) == 1 else "have"
+            for level in levels:
+                if level not in present:
+                    self.add(
+                        framework,
+                        level.path,
+                        1,
+                        "W201",
+                        f"no '{titles[ident]}' category, which {which} {verb}",
+                        levels=(level.id, *(lv.id for lv in present)),
+                    )
+
+    def pairs(self, framework: Framework) -> None:
+        levels = framework.levels
+        if len(levels) < 2:
+            return
+        scorer = scorer_for(framework)
+        for lower, higher in pairwise(levels):
+            compared = diff_levels(
+                framework, lower, higher, threshold=self.threshold, scorer=scorer
+            )
+            for category in compared.categories:
+                for item in category.items:
+                    old, new = item.old, item.new
+                    if old is None or new is None or new.include is not None:
+                        continue
+                    path = _where(higher, new, self.locate)
+                    if item.status == "unchanged":
+                        if old.source is not None and old.source == new.source:
+                            continue  # one shared file included by both: the same by design
+                        self.add(
+                            framework,
+                            path,
+                            new.line,
+                            "I302",
+                            f"unchanged from {lower.title} ({category.title}): {quote(new.text)}",
+                            levels=(lower.id, higher.id),
+                        )
+                        continue
+                    why = weaker(old.text, new.text)
+                    if why is None:
+                        continue
+                    self.add(
+                        framework,
+                        path,
+                        new.line,
+                        "W203",
+                        f"{higher.title} asks less than {lower.title} in {category.title}: "
+                        f"{why}. {lower.title}: {quote(old.text)} → {higher.title}: "
+                        f"{quote(new.text)}",
+                        levels=(lower.id, higher.id),
+                        statements=(
+                            Quoted(lower.id, _where(lower, old, self.locate), old.line, old.text),
+                            Quoted(higher.id, path, new.line, new.text),
+                        ),
+                    )
+
+
+def lint(
+    frameworks: Iterable[Framework],
+    *,
+    locate: Locate = lambda source: None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Problem]:
+    """Every problem of these frameworks, sorted by file and line, each reported once."""
+    linter = _Linter(locate, threshold)
+    for framework in frameworks:
+        linter.page_problems(framework)
+        for level in framework.levels:
+            linter.notes(framework, level)
+            linter.title(framework, level)
+            linter.duplicates(framework, level)
+            linter.empty(framework, level)
+        linter.categories(framework)
+        linter.pairs(framework)
+    unique: dict[tuple[str, int, str, str], Problem] = {}
+    for problem in linter.problems:
+        unique.setdefault(problem.sort_key, problem)
+    return sorted(unique.values(), key=lambda p: p.sort_key)
+
+
+def select(
+    problems: Sequence[Problem], *, severity: Severity = "info", ignore: Sequence[str] = ()
+) -> list[Problem]:
+    """The problems at or above ``severity`` whose rule is not ignored (by code or name)."""
+    ignored = {rule(name).code for name in ignore}
+    rank = SEVERITIES.index(severity)
+    return [
+        p
+        for p in problems
+        if p.rule.code not in ignored and SEVERITIES.index(p.rule.severity) <= rank
+    ]
+
+
+def counts(problems: Sequence[Problem]) -> dict[str, int]:
+    tally: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+    for problem in problems:
+        tally[problem.rule.severity] += 1
+    return tally

@@ -1,0 +1,196 @@
+"""The terminal view of ``career ladder``: threads as rows, levels as columns.
+
+Columns never get narrower than ``MIN_COLUMN``: with more levels than fit, each category is shown
+in level windows (levels 1–3, then 4–6), rows numbered so a thread can be followed from one window
+to the next; when not even two columns fit, threads are stacked, one level per line.
+
+A cell shows that level's wording. Against the level below: ``=`` unchanged (the wording is not
+repeated, except in a window's first column, so each window reads on its own), ``~`` changed with
+the inserted words marked (``{+…+}`` without colour), ``+`` a thread that starts here, ``-`` the
+level where a thread is dropped.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from career_cli.ladder import Cell, Ladder, LadderCategory, Thread
+from career_cli.render.terminal import (
+    ADDED,
+    CHANGED,
+    DIM,
+    REMOVED,
+    TerminalOptions,
+    statement,
+    to_string,
+    word_runs,
+)
+from career_cli.text import visible
+
+MIN_COLUMN = 28
+_GAP = 2
+_NUMBER = 3  # the thread number column
+
+
+def windows(levels: int, width: int) -> list[range] | None:
+    """Level windows that fit ``width``, as even as possible; ``None`` when only stacking fits."""
+    fit = (width - _NUMBER - 1 + _GAP) // (MIN_COLUMN + _GAP)
+    if fit < 2 and levels > 1:
+        return None
+    fit = max(fit, 1)
+    count = math.ceil(levels / fit)
+    size = math.ceil(levels / count)
+    return [range(start, min(start + size, levels)) for start in range(0, levels, size)]
+
+
+def _mark(symbol: str, style: str, color: bool) -> Text:
+    return Text(f"{symbol} ", style if color else "")
+
+
+def cell_text(
+    thread: Thread,
+    k: int,
+    category: LadderCategory,
+    options: TerminalOptions,
+    *,
+    first_column: bool,
+) -> Text:
+    """What thread ``thread`` shows at level ``k``."""
+    color = options.color
+    cell = thread.cells[k]
+    if cell is None:
+        if thread.dropped_at == k:
+            return Text.assemble(_mark("-", REMOVED, color), ("dropped", DIM))
+        if not category.present[k] and thread.start < k < (thread.dropped_at or len(thread.cells)):
+            return Text("no such category here", DIM)
+        return Text()
+    return _wording(cell, options, first_column=first_column)
+
+
+def _wording(cell: Cell, options: TerminalOptions, *, first_column: bool) -> Text:
+    color = options.color
+    if cell.status == "start":
+        return statement(cell.item)
+    if cell.status == "added":
+        return Text.assemble(_mark("+", ADDED, color), statement(cell.item))
+    if cell.status == "unchanged":
+        if first_column:
+            return Text.assemble(_mark("=", DIM, color), statement(cell.item, DIM))
+        return Text.assemble(_mark("=", DIM, color), ("unchanged", DIM))
+    if cell.item.include is not None:
+        return Text.assemble(_mark("~", CHANGED, color), statement(cell.item))
+    return Text.assemble(_mark("~", CHANGED, color), word_runs(cell.ops, "new", color))
+
+
+def _visible_in(thread: Thread, window: range) -> bool:
+    return any(thread.cells[k] is not None or thread.dropped_at == k for k in window)
+
+
+def _window_table(
+    ladder: Ladder, category: LadderCategory, window: range, options: TerminalOptions
+) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        show_lines=True,
+        expand=True,
+        padding=(0, 1),
+        pad_edge=False,
+        header_style="bold" if options.color else "",
+    )
+    table.add_column(Text(""), width=_NUMBER, justify="right", no_wrap=True)
+    for k in window:
+        table.add_column(Text(visible(ladder.levels[k].title)), ratio=1, overflow="fold")
+    for number, thread in enumerate(category.threads, 1):
+        if not _visible_in(thread, window):
+            continue
+        cells = [
+            cell_text(thread, k, category, options, first_column=k == window.start) for k in window
+        ]
+        table.add_row(Text(str(number), DIM), *cells)
+    return table
+
+
+def _stacked(ladder: Ladder, category: LadderCategory, options: TerminalOptions) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    label = min(max(len(level.title) for level in ladder.levels), 16)
+    table.add_column(width=label, overflow="fold")
+    table.add_column(ratio=1, overflow="fold")
+    for number, thread in enumerate(category.threads, 1):
+        if number > 1:
+            table.add_row(Text(), Text(), Text())
+        first = True
+        for k, level in enumerate(ladder.levels):
+            shown = cell_text(thread, k, category, options, first_column=False)
+            if not shown.plain:
+                continue
+            table.add_row(
+                Text(str(number) if first else "", DIM),
+                Text(visible(level.title), DIM if options.color else ""),
+                shown,
+            )
+            first = False
+    return table
+
+
+def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
+    n = len(category.threads)
+    first = next(k for k, here in enumerate(category.present) if here)
+    added = sum(1 for thread in category.threads if thread.start > first)
+    dropped = sum(1 for thread in category.threads if thread.dropped_at is not None)
+    parts = [f"{n} thread{'s' if n != 1 else ''}"]
+    if added:
+        parts.append(f"{added} new above {ladder.levels[first].title}")
+    if dropped:
+        parts.append(f"{dropped} dropped")
+    missing = [ladder.levels[k].title for k, here in enumerate(category.present) if not here]
+    if missing:
+        parts.append("not in " + ", ".join(missing))
+    return Text.assemble(
+        (visible(category.title), "bold" if color else ""),
+        ("  ", ""),
+        (visible(" · ".join(parts)), DIM if color else ""),
+    )
+
+
+def ladder_renderable(ladder: Ladder, options: TerminalOptions) -> RenderableType:
+    color = options.color
+    titles = " → ".join(level.title for level in ladder.levels)
+    parts: list[RenderableType] = [
+        Text(visible(ladder.framework.title), "bold" if color else ""),
+        Text(visible(titles), DIM if color else ""),
+    ]
+    spans = windows(len(ladder.levels), options.width)
+    for category in ladder.categories:
+        parts.append(Text())
+        parts.append(_heading(ladder, category, color))
+        if not category.threads:
+            continue
+        if spans is None:
+            parts.append(Padding(_stacked(ladder, category, options), (1, 0, 0, 0)))
+            continue
+        for window in spans:
+            if len(spans) > 1:
+                first, last = ladder.levels[window.start], ladder.levels[window.stop - 1]
+                parts.append(
+                    Text(
+                        visible(
+                            f"levels {window.start + 1}–{window.stop} of {len(ladder.levels)}: "
+                            f"{first.title} → {last.title}"
+                        ),
+                        DIM,
+                    )
+                )
+            parts.append(_window_table(ladder, category, window, options))
+    return Group(*parts)
+
+
+def render_ladder(ladder: Ladder, options: TerminalOptions) -> str:
+    return to_string(ladder_renderable(ladder, options), options)

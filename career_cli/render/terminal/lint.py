@@ -1,0 +1,62 @@
+"""The terminal view of ``career lint``: one ``path:line: CODE message`` line per problem.
+
+Lines are never wrapped (editors and CI annotate from them); colour marks only the code by
+severity. A summary line follows, as linters print one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.text import Text
+
+from career_cli.lint import Problem, counts
+from career_cli.render.terminal import CHANGED, DIM, REMOVED, TerminalOptions, to_string
+from career_cli.text import shown_path, visible
+
+SEVERITY_STYLE = {"error": f"bold {REMOVED}", "warning": CHANGED, "info": "cyan"}
+
+
+def problem_line(problem: Problem, color: bool) -> Text:
+    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
+    return Text.assemble(
+        (visible(f"{shown_path(problem.path)}:{problem.line}:"), "bold" if color else ""),
+        " ",
+        (problem.rule.code, SEVERITY_STYLE[problem.rule.severity] if color else ""),
+        " ",
+        visible(message),
+    )
+
+
+def summary(problems: Sequence[Problem], frameworks: int, pages: int, hidden: int = 0) -> str:
+    tally = counts(problems)
+    scope = (
+        f"in {frameworks} framework{'s' if frameworks != 1 else ''} "
+        f"({pages} page{'s' if pages != 1 else ''})"
+    )
+    if hidden:
+        scope += f"; {hidden} more hidden by --severity or --ignore"
+    if not problems:
+        return f"No problems {scope}."
+    parts = [
+        f"{tally['error']} error{'s' if tally['error'] != 1 else ''}",
+        f"{tally['warning']} warning{'s' if tally['warning'] != 1 else ''}",
+        f"{tally['info']} info",
+    ]
+    return " · ".join(parts) + f" {scope}"
+
+
+def render_lint(
+    problems: Sequence[Problem],
+    frameworks: int,
+    pages: int,
+    options: TerminalOptions,
+    *,
+    hidden: int = 0,
+) -> str:
+    lines = [problem_line(problem, options.color) for problem in problems]
+    if lines:
+        lines.append(Text())
+    lines.append(Text(summary(problems, frameworks, pages, hidden), DIM if options.color else ""))
+    return to_string(Group(*lines), options, soft_wrap=True)
