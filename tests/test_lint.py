@@ -465,3 +465,13 @@ def test_lint_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
         "hint: lint the checkout, or a folder under content/handbook/engineering/careers/matrix/",
     )
     assert_error(run(runner, "lint", "--ignore", "nope"), "no lint rule 'nope'")
+
+
+def test_informational_problems_are_hidden_unless_asked(runner: CliRunner) -> None:
+    default = run(runner, "lint", str(REALWORLD))
+    assert " I302 " not in default.stdout and " W203 " in default.stdout
+    summary = default.stdout.splitlines()[-1]
+    assert summary.endswith("; 29 more hidden by --severity or --ignore")
+    everything = run(runner, "lint", str(REALWORLD), "--severity", "info")
+    assert " I302 " in everything.stdout
+    assert "more hidden" not in everything.stdout.splitlines()[-1]

@@ -23,7 +23,7 @@ from career_cli.similarity import DEFAULT_THRESHOLD
 EXAMPLES = """\b
 Examples:
   career lint -f infrastructure
-  career lint -f infrastructure --severity warning --ignore carried-over
+  career lint -f infrastructure --severity info --ignore carried-over
   career lint -f infrastructure --format json | jq '.counts'
 """
 
@@ -56,10 +56,11 @@ def lint(
         SeverityChoice,
         typer.Option(
             "--severity",
-            help="Show problems at least this severe.",
+            help="Show problems at least this severe; info adds empty categories and statements "
+            "carried over unchanged, which most ladders have by design.",
             case_sensitive=False,
         ),
-    ] = SeverityChoice.info,
+    ] = SeverityChoice.warning,
     ignore: Annotated[
         list[str] | None,
         typer.Option(
