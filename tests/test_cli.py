@@ -230,3 +230,20 @@ def test_every_help_ends_with_real_examples(runner: CliRunner, command: str) -> 
         # Each example must run: it is documentation that cannot rot.
         outcome = run(runner, *[a.strip("'") for a in argv[1:]])
         assert outcome.exit_code == 0, (example, outcome.stderr)
+
+
+@pytest.mark.parametrize(("columns", "widest"), [("-3", 20), ("abc", 100), ("100000", 1000)])
+def test_columns_from_the_environment_stay_in_range(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: str, widest: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run(runner, "levels")
+    assert result.exit_code == 0 and result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= widest
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-0.5"])
+def test_threshold_must_be_a_number_from_0_to_1(runner: CliRunner, value: str) -> None:
+    result = run(runner, "diff", "associate", "senior", "--threshold", value)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--threshold" in result.stderr

@@ -169,3 +169,28 @@ def test_shell_completion_offers_level_names(words: str, expected: str) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.split() == [expected]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["diff", "--help"], ["levels"]])
+def test_a_closed_pipe_before_any_output_exits_0(args: list[str]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before career writes a byte, as with `| true`
+    try:
+        result = subprocess.run(
+            [CAREER, *args], stdout=write_end, stderr=subprocess.PIPE, env=env(), check=False
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--version"], ["diff", "associate", "senior"]])
+def test_a_full_disk_is_an_error_not_a_crash(args: list[str]) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [CAREER, *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env(), check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr.startswith("career: error: cannot write output: No space left on device")
+    assert "Traceback" not in result.stderr

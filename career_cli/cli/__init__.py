@@ -24,7 +24,7 @@ except KeyboardInterrupt:  # Ctrl-C while Python is still importing: no tracebac
     raise SystemExit(130) from None
 
 from career_cli import __version__
-from career_cli.cli.output import message
+from career_cli.cli.output import emit, message
 from career_cli.errors import CareerError
 
 EXIT_ERROR = 2
@@ -111,7 +111,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"career {__version__}\n")
+        emit(f"career {__version__}\n")
         raise typer.Exit(0)
 
 
@@ -139,5 +139,21 @@ def _root(
     ctx.obj = {"debug": debug}
 
 
+def _stdout_closed() -> bool:
+    # When click meets a closed stdout it swaps in this wrapper and exits 1; that is how a closed
+    # pipe during --help (which runs before any command) is told apart from other failures.
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
 def main() -> None:
-    app(prog_name="career")
+    """The console script: the app, plus what happens before or outside any command."""
+    try:
+        app(prog_name="career")
+    except SystemExit as exc:
+        if exc.code == 1 and _stdout_closed():
+            _silence_stdout()
+            raise SystemExit(0) from None
+        raise
+    except CareerError as exc:  # e.g. --version written to a full disk
+        message("error", exc.render())
+        raise SystemExit(EXIT_ERROR) from None

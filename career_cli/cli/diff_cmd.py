@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from career_cli.cli.options import (
+    CategoryOption,
     ColorOption,
     Format,
     FormatOption,
@@ -17,6 +18,7 @@ from career_cli.cli.options import (
     JsonFlag,
     NoPagerFlag,
     RootOption,
+    ThresholdOption,
     WidthOption,
     command_app,
     complete_level,
@@ -77,24 +79,8 @@ def diff(
         bool,
         typer.Option("--all", help="Markdown: list unchanged statements too (text shows them)."),
     ] = False,
-    category: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--category",
-            "-c",
-            metavar="NAME",
-            help="Only this category (case-insensitive prefix; repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    threshold: Annotated[
-        float,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            help="Similarity above which two statements pair as a rewording (0–1).",
-        ),
-    ] = DEFAULT_THRESHOLD,
+    category: CategoryOption = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     exit_code: Annotated[
         bool,
         typer.Option("--exit-code", help="Exit with status 1 when the levels differ, as git."),

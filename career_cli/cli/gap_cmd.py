@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from career_cli.cli.options import (
+    CategoryOption,
     ColorOption,
     Format,
     FormatOption,
     FrameworkOption,
     JsonFlag,
     NoPagerFlag,
+    ThresholdOption,
     WidthOption,
     command_app,
     complete_level,
@@ -68,23 +70,11 @@ def gap(
     show_all: Annotated[
         bool, typer.Option("--all", help="Also list carried-over (unchanged) expectations.")
     ] = False,
-    category: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--category",
-            "-c",
-            metavar="NAME",
-            help="Only this category (case-insensitive prefix; repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    category: CategoryOption = None,
     framework: FrameworkOption = None,
     fmt: FormatOption = Format.text,
     json_flag: JsonFlag = False,
-    threshold: Annotated[
-        float,
-        typer.Option(min=0.0, max=1.0, help="Similarity above which a statement counts as raised."),
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     width: WidthOption = None,
     color: ColorOption = ColorChoice.auto,
     no_pager: NoPagerFlag = False,

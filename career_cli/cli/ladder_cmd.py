@@ -14,6 +14,7 @@ from career_cli.cli.options import (
     JsonFlag,
     NoPagerFlag,
     RootOption,
+    ThresholdOption,
     WidthOption,
     command_app,
     complete_level,
@@ -72,14 +73,7 @@ def ladder(
             show_default=False,
         ),
     ] = None,
-    threshold: Annotated[
-        float,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            help="Similarity above which two statements continue one thread (0–1).",
-        ),
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     fmt: FormatOption = Format.text,
     json_flag: JsonFlag = False,
     width: WidthOption = None,

@@ -14,6 +14,7 @@ from career_cli.cli.options import (
     FrameworkOption,
     JsonFlag,
     RootOption,
+    ThresholdOption,
     command_app,
     pick_format,
 )
@@ -73,14 +74,7 @@ def lint(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with status 1 on warnings too.")
     ] = False,
-    threshold: Annotated[
-        float,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            help="Similarity above which statements of two levels pair (0–1), as in diff.",
-        ),
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     fmt: FormatOption = Format.text,
     json_flag: JsonFlag = False,
     color: ColorOption = ColorChoice.auto,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 from typing import Annotated
 
@@ -95,6 +96,25 @@ CategoryOption = Annotated[
     ),
 ]
 NoPagerFlag = Annotated[bool, typer.Option("--no-pager", help="Never page output through $PAGER.")]
+
+
+def _finite(value: float) -> float:
+    # min/max alone let "nan" through: NaN compares false with both bounds.
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number from 0 to 1")
+    return value
+
+
+ThresholdOption = Annotated[
+    float,
+    typer.Option(
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        callback=_finite,
+        help="Similarity (0–1) above which statements of two levels pair as a rewording.",
+    ),
+]
 
 
 def pick_format(fmt: Format, json_flag: bool) -> Format:

@@ -12,13 +12,21 @@ import shutil
 import sys
 from collections.abc import Iterable
 from enum import Enum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from career_cli.model import Framework, Level
+from career_cli.errors import CareerError
 from career_cli.text import shown_path, visible
+
+if TYPE_CHECKING:  # the model is for type hints only: --help and --version need not load it
+    from career_cli.model import Framework, Level
 
 DEFAULT_PAGER = "less -R"
 DEFAULT_FILE_WIDTH = 100
+MIN_WIDTH, MAX_WIDTH = 20, 1000  # as --width accepts
+
+
+class OutputError(CareerError):
+    """Standard output cannot be written (a full disk, a closed device)."""
 
 
 class ColorChoice(str, Enum):
@@ -58,15 +66,21 @@ def stdout_is_terminal() -> bool:
 
 
 def output_width(requested: int | None) -> int:
-    """``--width``, else the terminal's width, else ``$COLUMNS``, else 100 for files and pipes."""
+    """``--width``, else the terminal's width, else ``$COLUMNS``, else 100 for files and pipes.
+
+    Whatever the environment says is held to the range ``--width`` accepts: ``COLUMNS=-3`` must
+    not print nothing, nor ``COLUMNS=100000`` take minutes.
+    """
     if requested:
         return requested
     if _isatty(sys.stdout):
-        return shutil.get_terminal_size().columns
-    try:
-        return int(os.environ.get("COLUMNS", "")) or DEFAULT_FILE_WIDTH
-    except ValueError:
-        return DEFAULT_FILE_WIDTH
+        width = shutil.get_terminal_size().columns
+    else:
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or DEFAULT_FILE_WIDTH
+        except ValueError:
+            width = DEFAULT_FILE_WIDTH
+    return min(max(width, MIN_WIDTH), MAX_WIDTH)
 
 
 def _pager_command() -> list[str] | None:
@@ -87,8 +101,16 @@ def emit(text: str, *, page: bool = False) -> None:
         command = _pager_command()
         if command and _run_pager(command, text):
             return
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: the CLI ends quietly
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write output: {exc.strerror or exc}",
+            hint="check the disk or device that standard output goes to",
+        ) from None
 
 
 def _run_pager(command: list[str], text: str) -> bool:
