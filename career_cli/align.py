@@ -246,6 +246,12 @@ def diff_category(
     return CategoryDiff(category.id, category.title, status, tuple(items))
 
 
+def _occurrences(categories: Sequence[Category]) -> tuple[list[int], dict[int, str]]:
+    """Positions and keys for pairing categories by id; the loader merges a repeated heading,
+    but a level built in code may still repeat one, and nothing may be lost then either."""
+    return list(range(len(categories))), {i: c.id for i, c in enumerate(categories)}
+
+
 def diff_text(old: str, new: str) -> TextDiff:
     status: Status
     if normalize(old) == normalize(new):
@@ -269,8 +275,9 @@ def diff_levels(
 ) -> LevelDiff:
     """Compare two levels category by category, in the new level's order."""
     scorer = scorer or scorer_for(framework, old, new)
-    new_by_id = {c.id: j for j, c in enumerate(new.categories)}
-    pairs = {i: new_by_id[c.id] for i, c in enumerate(old.categories) if c.id in new_by_id}
+    old_at, old_ids = _occurrences(old.categories)
+    new_at, new_ids = _occurrences(new.categories)
+    pairs = dict(_pair_in_order(old_at, new_at, old_ids, new_ids))
     categories = []
     for i, j in merge_order(pairs, len(old.categories), len(new.categories)):
         categories.append(

@@ -59,6 +59,7 @@ RULES = (
     Rule("W202", "title-mismatch", "warning", "a level title that disagrees with its heading"),
     Rule("W203", "weaker-statement", "warning", "a higher level asking less than the one below"),
     Rule("W204", "include-outside-category", "warning", "an include before any category"),
+    Rule("W205", "duplicate-category", "warning", "a category heading repeated in one page"),
     Rule("I301", "empty-category", "info", "a category with no statements"),
     Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
     Rule("I303", "text-outside-category", "info", "text before the first category"),
@@ -75,6 +76,7 @@ _NOTE_RULES = {
     "include-cycle": "E106",
     "include-depth": "E107",
     "include-outside-category": "W204",
+    "duplicate-category": "W205",
     "outside-category": "I303",
 }
 

@@ -34,7 +34,8 @@ NOT_LEVELS = INDEX_PAGES | {"readme.md"}  # a folder's README describes it; it i
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _BREAK_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Any indentation: a fence inside a list item is indented to the item's content.
+_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INCLUDE_RE = re.compile(
     r"\{\{(?P<open>[<%])-?\s*include\s+(?:\"(?P<dq>[^\"]*)\"|`(?P<bq>[^`]*)`|(?P<bare>[^\s\"`]+?))"
     r"\s*-?(?P<close>[>%])\}\}"
@@ -305,8 +306,10 @@ class _BodyParser:
             return True
         if strict:
             return False
-        words = f"-{key}-"
-        return any(f"-{slug(name)}-" in words for name in self.names)
+        # Sub-framework pages head the overview "Core Platform Senior Distribution Engineer" for
+        # the level "Senior Distribution Engineer": the heading ends with the level's name. A
+        # category such as "Senior Responsibilities" merely starts with it.
+        return any(key.endswith(f"-{slug(name)}") for name in self.names if slug(name))
 
     def heading_line(self, depth: int, text: str, line: int) -> None:
         self.close_item()
@@ -444,13 +447,28 @@ class _BodyParser:
         self.text_line(stripped, line_no)
 
     def categories(self) -> tuple[Category, ...]:
-        result = []
+        merged: dict[str, _Section] = {}
         for section in self.sections:
             if section.has_children and not section.items:
                 continue  # a grouping heading such as "Engineering alignment"
             ident = "/".join(slug(part) or "section" for part in section.parts)
-            result.append(Category(ident, section.parts, tuple(section.items), section.line))
-        return tuple(result)
+            first = merged.get(ident)
+            if first is None:
+                merged[ident] = section
+                continue
+            # The same heading twice: one category, so no statement is lost in a comparison.
+            first.items.extend(section.items)
+            self.notes.append(
+                Note(
+                    section.line,
+                    "duplicate-category",
+                    f"category '{' › '.join(section.parts)}' also starts at line {first.line}; "
+                    "its statements are read as one category (merge the two sections)",
+                )
+            )
+        return tuple(
+            Category(ident, s.parts, tuple(s.items), s.line) for ident, s in merged.items()
+        )
 
     def overview_text(self) -> str:
         """The overview as prose: paragraphs apart, ``**bold**`` read as the words it marks."""

@@ -155,7 +155,8 @@ def test_symlink_that_leaves_the_root_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.md").write_text("* The secret.\n")
-    root = handbook(tmp_path, {}, include("includes/evil.md") + include("linked/secret.md"))
+    both = include("includes/evil.md") + '{{% include "linked/secret.md" %}}\n'
+    root = handbook(tmp_path, {}, both)
     (root / "assets" / "includes").mkdir()
     (root / "assets" / "includes" / "evil.md").symlink_to(outside / "secret.md")
     (root / "assets" / "linked").symlink_to(outside, target_is_directory=True)

@@ -196,6 +196,20 @@ CASES = [
         ({"associate.md": ASSOCIATE, "senior.md": senior(include("includes/x.md"))}, X),
     ),
     (
+        "W205",
+        (
+            {"associate.md": ASSOCIATE, "senior.md": senior("\n## Craft\n\n1. Designs systems.\n")},
+            {},
+        ),
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": senior("\n## Design\n\n1. Designs systems.\n"),
+            },
+            {},
+        ),
+    ),
+    (
         "I301",
         ({"associate.md": ASSOCIATE, "senior.md": senior("\n## Empty\n\nJust prose.\n")}, {}),
         ({"associate.md": ASSOCIATE, "senior.md": SENIOR}, {}),

@@ -295,3 +295,30 @@ def test_level_ids_differing_in_case_are_reported(make_framework) -> None:  # ty
         pytest.skip("case-insensitive file system")
     assert not framework.levels
     assert {p.path.name for p in framework.problems} == {"Senior.md", "senior.md"}
+
+
+def test_a_repeated_category_heading_is_one_category() -> None:
+    level = parse(
+        page(
+            "Senior - X",
+            "## Craft\n\n1. Writes.\n\n## Team\n\n1. Helps.\n\n## Craft\n\n1. Reviews.\n",
+        )
+    )
+    assert [(c.id, [i.text for i in c.items]) for c in level.categories] == [
+        ("craft", ["Writes.", "Reviews."]),
+        ("team", ["Helps."]),
+    ]
+    assert [(n.line, n.code) for n in level.notes] == [(12, "duplicate-category")]
+
+
+def test_a_category_that_starts_with_the_level_name_is_not_the_overview() -> None:
+    level = parse(
+        page("Senior - X", "## Senior Responsibilities\n\n1. Writes code.\n\n## Craft\n\n1. x\n")
+    )
+    assert level.overview == ""
+    assert [c.id for c in level.categories] == ["responsibilities", "craft"]
+
+
+def test_a_fence_indented_inside_an_item_is_not_item_text() -> None:
+    body = "## A\n\n1. Writes code:\n\n     ```\n     1. not an item\n     ```\n1. Reviews.\n"
+    assert texts(parse(page("Senior - X", body))) == ["Writes code:", "Reviews."]
