@@ -303,9 +303,10 @@ def diff_levels(
 def category_matches(category: Category | CategoryDiff, name: str) -> bool:
     """``--category`` matching: a case-insensitive prefix of the title, the id or the leaf title."""
     wanted = name.strip().lower()
+    prefixes = tuple(p for p in (wanted, slug(wanted)) if p)  # "." slugs to "": no prefix at all
     leaf = category.title.rsplit(" › ", 1)[-1]
     candidates = (category.title.lower(), category.id, leaf.lower(), slug(category.title))
-    return any(c.startswith((wanted, slug(wanted))) for c in candidates if wanted)
+    return bool(prefixes) and any(c.startswith(prefixes) for c in candidates)
 
 
 _Titled = TypeVar("_Titled", Category, CategoryDiff)
@@ -331,14 +332,8 @@ def select_categories(diff: LevelDiff, names: Sequence[str]) -> LevelDiff:
     """Keep the categories named by ``--category`` prefixes; an unknown name is a usage error."""
     if not names:
         return diff
-    for name in names:
-        if not any(category_matches(c, name) for c in diff.categories):
-            available = ", ".join(c.title for c in diff.categories)
-            raise UsageError(
-                f"no category matches '{name}'",
-                hint=f"categories of {diff.old.title} → {diff.new.title}: {available}",
-            )
-    kept = tuple(c for c in diff.categories if any(category_matches(c, n) for n in names))
+    where = f"{diff.old.title} → {diff.new.title}"
+    kept = tuple(pick_categories(diff.categories, names, where=where))
     return LevelDiff(
         framework=diff.framework,
         old=diff.old,

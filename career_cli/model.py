@@ -233,4 +233,6 @@ class LevelDiff(Record):
 
     @property
     def has_differences(self) -> bool:
-        return self.overview.status != "unchanged" or self.counts.differences > 0
+        # With --category the question is about those categories; the overview is not one.
+        overview = self.overview.status != "unchanged" and not self.hidden_categories
+        return overview or self.counts.differences > 0

@@ -243,3 +243,15 @@ def test_diff_a_a_is_all_unchanged(a: list[tuple[str, list[str]]]) -> None:
     assert diff.counts.differences == 0
     assert diff.counts.unchanged == level.competency_count
     assert not diff.has_differences
+
+
+def test_punctuation_alone_names_no_category() -> None:
+    with pytest.raises(UsageError, match="no category matches '.'"):
+        select_categories(bundled("associate", "senior"), ["."])
+
+
+def test_exit_code_question_is_about_the_chosen_categories() -> None:
+    diff = bundled("associate", "senior")
+    assert diff.overview.status == "changed" and diff.has_differences
+    assert not select_categories(diff, ["values"]).has_differences
+    assert select_categories(diff, ["team"]).has_differences
