@@ -6,7 +6,6 @@ title or unique prefix — and the did-you-mean messages when a name does not re
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -44,14 +43,25 @@ def _looks_like_path(spec: str) -> bool:
 
 def framework_dir(spec: str | None) -> tuple[str, Path]:
     """``(id, directory)`` for ``--framework``: a bundled name, or a directory of level pages."""
-    spec = spec or os.environ.get(FRAMEWORK_ENV) or DEFAULT_FRAMEWORK
+    explicit = spec or os.environ.get(FRAMEWORK_ENV)
+    spec = explicit or DEFAULT_FRAMEWORK
     bundled = bundled_frameworks()
-    if not _looks_like_path(spec):
+    # A name you type that is also a folder of level pages right here means that folder: standing
+    # in a handbook's matrix/ folder, "-f infrastructure" is the checkout's, not the bundled copy.
+    here = Path(spec)
+    shadowing = bool(explicit) and here.is_dir() and bool(level_pages(here))
+    if not _looks_like_path(spec) and not shadowing:
         named = [name for name in bundled if name.startswith(spec.lower())]
         if spec.lower() in bundled or len(named) == 1:
             name = spec.lower() if spec.lower() in bundled else named[0]
             return name, bundled[name]
-    path = Path(spec).expanduser()
+    try:
+        path = Path(spec).expanduser()
+    except RuntimeError:  # "~nosuchuser/…": no such home directory
+        raise FrameworkNotFound(
+            f"no framework '{spec}': cannot find that home directory",
+            hint="write the directory's full path",
+        ) from None
     if path.is_dir():
         if not level_pages(path):
             raise FrameworkNotFound(
@@ -67,6 +77,8 @@ def framework_dir(spec: str | None) -> tuple[str, Path]:
             hint="pass the directory that contains the level pages",
         )
     names = ", ".join(bundled) or "none"
+    import difflib  # only for the message
+
     close = difflib.get_close_matches(spec.lower(), list(bundled), n=1, cutoff=0.5)
     suggestion = f"did you mean '{close[0]}'? " if close else ""
     raise FrameworkNotFound(
@@ -159,6 +171,8 @@ def find_level(framework: Framework, name: str) -> Level:
             f"level '{name}' is ambiguous: it could be {', '.join(unique)}",
             hint="type more of the name",
         )
+    import difflib  # only for the message
+
     close = difflib.get_close_matches(
         wanted, [k for e in entries for k in keys(e)], n=1, cutoff=0.5
     )

@@ -246,7 +246,7 @@ def test_diff_a_a_is_all_unchanged(a: list[tuple[str, list[str]]]) -> None:
 
 
 def test_punctuation_alone_names_no_category() -> None:
-    with pytest.raises(UsageError, match="no category matches '.'"):
+    with pytest.raises(UsageError, match=r"no category matches '\.'"):
         select_categories(bundled("associate", "senior"), ["."])
 
 

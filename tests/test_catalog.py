@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import BUNDLED, page
 
@@ -26,7 +28,7 @@ def test_level_by_id_title_or_unique_prefix(name: str) -> None:
     assert find_level(open_framework("infrastructure"), name).id == "senior"
 
 
-def test_ambiguous_prefix() -> None:
+def test_a_unique_prefix_resolves_and_an_unknown_name_does_not() -> None:
     framework = open_framework("infrastructure")
     assert find_level(framework, "in").id == "intermediate"
     with pytest.raises(LevelNotFound, match="no level 'x'"):
@@ -63,3 +65,19 @@ def test_unknown_framework_lists_the_bundled_ones(tmp_path) -> None:  # type: ig
         framework_dir(str(tmp_path))
     with pytest.raises(FrameworkNotFound, match="not a bundled framework and not a directory"):
         framework_dir(str(tmp_path / "missing"))
+
+
+def test_a_named_folder_here_beats_the_bundled_framework_of_that_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    local = tmp_path / "infrastructure"
+    local.mkdir()
+    (local / "staff.md").write_text(page("Staff", "## A\n\n- x\n"))
+    monkeypatch.chdir(tmp_path)
+    assert framework_dir("infrastructure")[1] == Path("infrastructure")
+    assert framework_dir(None)[1].resolve() == BUNDLED  # the default stays the bundled one
+
+
+def test_an_unknown_home_directory_is_an_input_error() -> None:
+    with pytest.raises(FrameworkNotFound, match="cannot find that home directory"):
+        framework_dir("~nosuchuser-career/x")
