@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from career_cli import files
 from career_cli.errors import CareerError
 from career_cli.gap import EvidenceEntry
+from career_cli.text import indentation
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 
@@ -44,6 +46,16 @@ class EvidenceError(CareerError):
     """An evidence file that cannot be read."""
 
 
+EVIDENCE = files.Kind(
+    EvidenceError,
+    noun="evidence file",
+    a_noun="an evidence file (a Markdown checklist, YAML or JSON)",
+    limit=MAX_EVIDENCE_BYTES,
+    empty_hint="if output was redirected into this same file, the shell emptied it before "
+    "career ran; restore it from where you keep it",
+)
+
+
 @dataclass(frozen=True)
 class EvidenceFile:
     path: Path
@@ -57,10 +69,6 @@ def unescape(markdown: str) -> str:
     """Back from what ``render.markdown.escape`` wrote to the page's own text."""
     text = _ESCAPED.sub(r"\1", markdown.replace("\u200b", ""))
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
-
-
-def _indent(text: str) -> int:
-    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
 
 
 class _Item:
@@ -106,7 +114,7 @@ class _Checklist:
         # CommonMark's lazy continuation: text typed on the next line without indentation still
         # belongs to the item above, and GitLab renders it there.
         lazy = not self.previous_blank and line.strip() and not _BLOCK_START.match(line)
-        return not line.strip() or _indent(line) > self.item.indent or bool(lazy)
+        return not line.strip() or indentation(line) > self.item.indent or bool(lazy)
 
     def _strip_comments(self, line: str) -> str | None:
         """The line without HTML comments; None when all of it is commented out."""
@@ -157,7 +165,7 @@ class _Checklist:
                 unescape(rest) or None,
                 task.group("mark") in "xX~",  # GitLab's [~]: "not applicable", nothing to show
                 number,
-                _indent(task.group("indent")),
+                indentation(task.group("indent")),
             )
             return
         if self.item is None:
@@ -305,11 +313,12 @@ def _yaml(text: str, path: Path) -> Any:
     try:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise EvidenceError(
-            f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
-            path=path,
-            line=mark.line + 1 if mark is not None else None,
+        raise files.yaml_error(
+            exc,
+            path,
+            EVIDENCE,
+            what="invalid YAML",
+            first_line=1,
             hint="fix the YAML, or use the checklist from `career gap … --format markdown`",
         ) from None
     except RecursionError:
@@ -325,42 +334,9 @@ def _json(text: str, path: Path) -> Any:
         raise EvidenceError("JSON is nested too deeply", path=path) from None
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if not data.strip():
-        raise EvidenceError(
-            "evidence file is empty",
-            path=path,
-            hint="if output was redirected into this same file, the shell emptied it before "
-            "career ran; restore it from where you keep it",
-        )
-    if b"\x00" in data:
-        raise EvidenceError("looks like a binary file, not a checklist", path=path)
-    try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        raise EvidenceError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            path=path,
-            line=data[: exc.start].count(b"\n") + 1,
-            hint="re-save the file as UTF-8",
-        ) from None
-
-
 def read_evidence(path: Path) -> EvidenceFile:
     """Read and parse an evidence file; never writes to it."""
-    try:
-        if path.stat().st_size > MAX_EVIDENCE_BYTES:
-            raise EvidenceError(
-                f"larger than {MAX_EVIDENCE_BYTES // 1048576} MB", path=path, hint="wrong file?"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise EvidenceError("no such file", path=path, hint="check the path") from None
-    except IsADirectoryError:
-        raise EvidenceError("is a directory, not an evidence file", path=path) from None
-    except OSError as exc:
-        raise EvidenceError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    text = _decode(data, path)
+    text = files.read(path, EVIDENCE)
     suffix = path.suffix.lower()
     if suffix in (".yml", ".yaml"):
         return parse_structured(_yaml(text, path), path, _yaml_lines(text))

@@ -9,7 +9,6 @@ falls back to matching by text similarity (one to one, by the same optimal assig
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -18,7 +17,7 @@ from career_cli.align import include_key
 from career_cli.assignment import max_weight_matching
 from career_cli.model import DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
 from career_cli.similarity import STOP_WORDS, Scorer
-from career_cli.text import normalize, plain, slug
+from career_cli.text import WORD_RE, normalize, plain, slug
 
 Kind = Literal["new", "raised", "carried"]
 GapStatus = Literal["met", "open"]
@@ -28,7 +27,6 @@ KINDS: dict[str, Kind] = {"added": "new", "changed": "raised", "unchanged": "car
 # evidence for a different statement must not: a stricter bar than diff's pairing threshold.
 EVIDENCE_THRESHOLD = 0.3
 _ID_WORDS = 5
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -77,9 +75,15 @@ class Gap(Record):
     def open(self) -> int:
         return self.count(status="open")
 
+    def summary(self) -> str:
+        """``14 new · 11 raised`` (and carried, when listed): the headline every view shows."""
+        text = f"{self.count(kind='new')} new · {self.count(kind='raised')} raised"
+        carried = self.count(kind="carried")
+        return f"{text} · {carried} carried" if carried else text
+
 
 def _id_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(plain(text).lower()) if w not in STOP_WORDS]
+    return [w for w in WORD_RE.findall(plain(text).lower()) if w not in STOP_WORDS]
 
 
 def expectation_id(

@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from career_cli import files
 from career_cli.errors import PageError
 from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
-from career_cli.text import collapse, slug
+from career_cli.text import collapse, indentation, slug
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 KNOWN_LADDER = (
@@ -115,52 +116,24 @@ def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
 # Reading bytes
 
 
+PAGE = files.Kind(
+    PageError,
+    noun="page",
+    a_noun="a Markdown level page",
+    limit=MAX_PAGE_BYTES,
+    empty_hint="a level page needs frontmatter with a title and '## Category' sections",
+    binary_hint="point --framework at a directory of Markdown level pages",
+    size_hint="a level page is a few kilobytes of Markdown; check that this is the right file",
+)
+
+
 def decode_page(data: bytes, path: Path) -> str:
     """Bytes → text with ``\\n`` line ends, or a ``PageError`` saying what is wrong with it."""
-    if len(data) > MAX_PAGE_BYTES:
-        raise PageError(
-            f"page is {len(data) / 1048576:.1f} MB, over the {MAX_PAGE_BYTES // 1048576} MB limit",
-            path=path,
-            hint="a level page is a few kilobytes of Markdown; check that this is the right file",
-        )
-    if not data.strip():
-        raise PageError(
-            "page is empty",
-            path=path,
-            hint="a level page needs frontmatter with a title and '## Category' sections",
-        )
-    if b"\x00" in data:
-        raise PageError(
-            "looks like a binary file (it contains NUL bytes), not a Markdown page",
-            path=path,
-            hint="point --framework at a directory of Markdown level pages",
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PageError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-            path=path,
-            line=line,
-            hint="re-save the file as UTF-8",
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return files.decode(data, path, PAGE)
 
 
 def read_page(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            return decode_page(b"x" * (MAX_PAGE_BYTES + 1), path)
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise PageError("is a directory, not a level page", path=path) from None
-    except FileNotFoundError:
-        raise PageError("no such file", path=path, hint="check the path") from None
-    except OSError as exc:
-        raise PageError(f"cannot read: {exc.strerror or exc}", path=path) from None
-    return decode_page(data, path)
+    return files.read(path, PAGE)
 
 
 def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
@@ -184,12 +157,12 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     try:
         meta = handler.load(fm)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise PageError(
-            f"invalid YAML frontmatter: {problem}",
-            path=path,
-            line=mark.line + 2 if mark is not None else 1,
+        raise files.yaml_error(
+            exc,
+            path,
+            PAGE,
+            what="invalid YAML frontmatter",
+            first_line=2,  # the line after the opening '---'
             hint="fix the YAML between the '---' lines (quote titles that contain ': ')",
         ) from None
     except RecursionError:
@@ -260,10 +233,6 @@ class _OpenItem:
         self.parts = parts
         self.line = line
         self.content_indent = content_indent
-
-
-def _indent(raw: str) -> int:
-    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
 
 
 class _BodyParser:
@@ -438,9 +407,13 @@ class _BodyParser:
             return
         item = _ITEM_RE.match(raw)
         if item:
-            self.list_item(_indent(item.group(1)), item.group(2), item.group(3) or "", raw, line_no)
+            self.list_item(
+                indentation(item.group(1)), item.group(2), item.group(3) or "", raw, line_no
+            )
             return
-        if self.item is not None and (not self.blank or _indent(raw) >= self.item.content_indent):
+        if self.item is not None and (
+            not self.blank or indentation(raw) >= self.item.content_indent
+        ):
             self.item.parts.append(stripped)
             return
         self.close_item()

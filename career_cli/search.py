@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from career_cli.errors import UsageError
 from career_cli.model import Category, Competency, Framework, Level
 from career_cli.similarity import STOP_WORDS, stem
-from career_cli.text import plain
+from career_cli.text import WORD_RE, plain
 
-_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _JOINERS = re.compile(r"['’-]")
 
 
@@ -60,7 +59,7 @@ def key(word: str) -> str:
 
 def query_terms(query: str) -> tuple[str, ...]:
     """The keys a statement must all contain; a UsageError when the query has no words."""
-    words = _WORD_RE.findall(query.lower())
+    words = WORD_RE.findall(query.lower())
     if not words:
         raise UsageError(
             f"nothing to search for in '{query}'",
@@ -75,7 +74,7 @@ def find_terms(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...] |
     wanted = set(terms)
     spans = []
     found: set[str] = set()
-    for m in _WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         word = m.group()
         keys = {key(word)}
         if _JOINERS.search(word):  # "on-call" also matches "call" ... and "team's", "team"

@@ -12,17 +12,15 @@ evidence of a rewording. Each feature is weighted by its rarity across the frame
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from career_cli.text import plain
+from career_cli.text import WORD_RE, plain
 
 DEFAULT_THRESHOLD = 0.10
 
-_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 # The usual English function words (NLTK's list, minus negations, which change meaning, plus
 # "also" and "etc."): they pair unrelated statements if they count.
@@ -52,7 +50,7 @@ def content_stems(text: str) -> list[str]:
     """The stems of a statement's content words, in order."""
     words = [
         w
-        for w in _WORD_RE.findall(plain(text).lower())
+        for w in WORD_RE.findall(plain(text).lower())
         if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
     ]
     return list(_stemmer().stemWords(words)) if words else []

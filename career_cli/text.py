@@ -14,6 +14,9 @@ from pathlib import Path
 # handbook pages; we accept one level of them so /foo_(bar) does not split a link in two.
 LINK_RE = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 _WS_RE = re.compile(r"\s+")
+# A word as every module counts words: letters and digits, with inner apostrophes and hyphens
+# ("on-call", "team's"), so "on-call" is one word wherever it is compared, searched or named.
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SLUG_RE = re.compile(r"[^\w]+|_+")
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that can
@@ -60,3 +63,9 @@ def shown_path(path: Path | str) -> str:
     except ValueError:  # another drive (Windows)
         return text
     return text if relative.startswith("..") else relative
+
+
+def indentation(line: str) -> int:
+    """Leading whitespace in columns, a tab counting as four (as Markdown reads it)."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())

@@ -331,10 +331,7 @@ def render_gap(gap: Gap) -> str:
     an old checklist to the current pages; unmatched evidence is kept in a section of its own.
     """
     current, target = escape(gap.current.title), escape(gap.target.title)
-    new, raised = gap.count(kind="new"), gap.count(kind="raised")
-    summary = f"{new} new · {raised} raised"
-    if gap.count(kind="carried"):
-        summary += f" · {gap.count(kind='carried')} carried"
+    summary = gap.summary()
     lines = [
         f"# Promotion evidence: {current} → {target}",
         "",

@@ -62,10 +62,7 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
 
 def gap_renderable(gap: Gap, options: TerminalOptions) -> RenderableType:
     color = options.color
-    new, raised = gap.count(kind="new"), gap.count(kind="raised")
-    summary = f"{new} new · {raised} raised"
-    if gap.count(kind="carried"):
-        summary += f" · {gap.count(kind='carried')} carried"
+    summary = gap.summary()
     parts: list[RenderableType] = [
         Text.assemble(
             (visible(gap.framework.title), "bold" if color else ""),

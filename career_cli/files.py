@@ -1,0 +1,84 @@
+"""Reading the files users point ``career`` at: level pages, included files, evidence files.
+
+One set of rules for all of them — a size limit, empty files, binary files, UTF-8 with the line
+of the first bad byte, line endings, and YAML errors turned into a line — so every reader fails
+the same way: a ``CareerError`` naming the file, the line when there is one, and the fix. Each
+reader describes its files with a ``Kind`` (its error class and its words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from career_cli.errors import CareerError
+
+
+@dataclass(frozen=True)
+class Kind:
+    error: type[CareerError]
+    noun: str  # "page": "page is empty"
+    a_noun: str  # "a level page": "is a directory, not a level page"
+    limit: int  # bytes
+    empty_hint: str | None = None
+    binary_hint: str | None = None
+    size_hint: str = "check that this is the right file"
+
+
+def decode(data: bytes, path: Path, kind: Kind) -> str:
+    """Bytes → text with ``\\n`` line ends, or the kind's error saying what is wrong with it."""
+    if len(data) > kind.limit:
+        raise kind.error(
+            f"{kind.noun} is {len(data) / 1048576:.1f} MB, "
+            f"over the {kind.limit // 1048576} MB limit",
+            path=path,
+            hint=kind.size_hint,
+        )
+    if not data.strip():
+        raise kind.error(f"{kind.noun} is empty", path=path, hint=kind.empty_hint)
+    if b"\x00" in data:
+        raise kind.error(
+            f"looks like a binary file (it contains NUL bytes), not {kind.a_noun}",
+            path=path,
+            hint=kind.binary_hint,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise kind.error(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            path=path,
+            line=data[: exc.start].count(b"\n") + 1,
+            hint="re-save the file as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read(path: Path, kind: Kind) -> str:
+    """Read and decode a file; the size is checked before a byte is read."""
+    try:
+        if path.stat().st_size > kind.limit:
+            # Report the size without reading a file that may be gigabytes.
+            return decode(b"x" * (kind.limit + 1), path, kind)
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise kind.error(f"is a directory, not {kind.a_noun}", path=path) from None
+    except FileNotFoundError:
+        raise kind.error("no such file", path=path, hint="check the path") from None
+    except OSError as exc:
+        raise kind.error(f"cannot read: {exc.strerror or exc}", path=path) from None
+    return decode(data, path, kind)
+
+
+def yaml_error(
+    exc: Exception, path: Path, kind: Kind, *, what: str, first_line: int, hint: str
+) -> CareerError:
+    """A YAML parse error as the kind's error, at the file line (YAML starts at ``first_line``)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return kind.error(
+        f"{what}: {problem}",
+        path=path,
+        line=mark.line + first_line if mark is not None else None,
+        hint=hint,
+    )
