@@ -36,9 +36,14 @@ from career_cli.similarity import DEFAULT_THRESHOLD, Scorer
 from career_cli.text import normalize, slug
 from career_cli.worddiff import word_diff
 
-# Features shared by more statements than this are too common to find candidates in large
-# categories (pairs still score on every feature); below it, every pair sharing a word is scored.
-_COMMON_FEATURE = 200
+# Scale guards, which change nothing for categories of handbook size (up to 50 statements):
+# - a feature shared by more than _CANDIDATES statements of the other level is too common to find
+#   candidates by; a statement that has one is scored exactly on every feature afterwards;
+# - each statement considers only its _CANDIDATES strongest candidates, ranked by the weight of
+#   the features they share, so time grows linearly with the number of statements. The
+#   assignment is still optimal over those candidates; with at most _CANDIDATES statements on the
+#   other side, that is every statement sharing a word.
+_CANDIDATES = 50
 
 
 def corpus(levels: Iterable[Level]) -> list[str]:
@@ -102,13 +107,25 @@ def _candidates(
             postings.setdefault(feature, []).append(j)
     edges = []
     for i in free_a:
-        seen: set[int] = set()
-        for feature in scorer.features(a[i].text):
+        # The dot product of the two weighted feature sets, accumulated through the postings.
+        shared: dict[int, float] = {}
+        skipped = False
+        for feature in sorted(scorer.features(a[i].text)):  # sorted: the same sum every run
             posting = postings.get(feature, ())
-            if len(posting) <= _COMMON_FEATURE:
-                seen.update(posting)
-        for j in sorted(seen):
-            score = scorer.similarity(a[i].text, b[j].text)
+            if len(posting) > _CANDIDATES:
+                skipped = True
+                continue
+            weight = scorer.weight(feature)
+            for j in posting:
+                shared[j] = shared.get(j, 0.0) + weight
+        if len(shared) > _CANDIDATES:
+            shared = dict(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
+        norm = scorer.norm(a[i].text)
+        for j in sorted(shared):
+            if skipped:  # a common feature was left out of the sum: score on all of them
+                score = scorer.similarity(a[i].text, b[j].text)
+            else:
+                score = min(1.0, shared[j] / (norm * scorer.norm(b[j].text)))
             if score > threshold:
                 edges.append((i, j, score))
     return edges

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -255,3 +256,18 @@ def test_exit_code_question_is_about_the_chosen_categories() -> None:
     assert diff.overview.status == "changed" and diff.has_differences
     assert not select_categories(diff, ["values"]).has_differences
     assert select_categories(diff, ["team"]).has_differences
+
+
+def test_large_categories_still_pair_every_rewording() -> None:
+    # 120 statements a side: past the candidate cap, so only the strongest candidates of each
+    # statement are scored; each rewording must still find its own original.
+    rng = random.Random(7)
+    words = [f"{rng.choice('bcdfgklmnprstvz')}{rng.choice('aeiou')}{n}word" for n in range(400)]
+    common = ["team", "work", "others", "goals", "quality"]
+    old = [" ".join([*rng.sample(common, 2), *rng.sample(words, 5)]) + "." for _ in range(120)]
+    new = [text.replace(text.split()[2], "fresh", 1) for text in old]
+    below, above = make_level("associate", [("Craft", old)]), make_level("senior", [("Craft", new)])
+    [craft] = diff_levels(framework_of(below, above), below, above).categories
+    assert [(i.old_index, i.new_index) for i in craft.items if i.status == "changed"] == [
+        (n, n) for n in range(1, 121)
+    ]
