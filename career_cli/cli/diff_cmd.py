@@ -3,8 +3,6 @@
 FROM and TO are level names, page files, or either at a git revision (``senior@v1.0``).
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

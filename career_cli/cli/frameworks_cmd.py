@@ -1,7 +1,5 @@
 """``career frameworks``: the bundled frameworks, and those of a handbook checkout."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from career_cli.cli.options import (

@@ -1,7 +1,5 @@
 """``career gap CURRENT TARGET``: what the next level expects, and which evidence covers it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

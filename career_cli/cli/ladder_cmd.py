@@ -1,7 +1,5 @@
 """``career ladder [CATEGORY…]``: every competency's path up the whole ladder."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``career levels``: the framework's levels in ladder order."""
 
-from __future__ import annotations
-
 from career_cli.cli.options import (
     ColorOption,
     Format,

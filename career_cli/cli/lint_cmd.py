@@ -1,7 +1,5 @@
 """``career lint [DIR]``: problems in a framework's pages, as a linter reports them."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``career search TEXT…``: every statement that mentions a theme, and where it first appears."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``career show LEVEL``: one level's overview and statements, category by category."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
