@@ -25,15 +25,18 @@ class Kind:
     size_hint: str = "check that this is the right file"
 
 
+def too_big(size: int, path: Path, kind: Kind) -> CareerError:
+    return kind.error(
+        f"{kind.noun} is {size / 1048576:.1f} MB, over the {kind.limit // 1048576} MB limit",
+        path=path,
+        hint=kind.size_hint,
+    )
+
+
 def decode(data: bytes, path: Path, kind: Kind) -> str:
     """Bytes → text with ``\\n`` line ends, or the kind's error saying what is wrong with it."""
     if len(data) > kind.limit:
-        raise kind.error(
-            f"{kind.noun} is {len(data) / 1048576:.1f} MB, "
-            f"over the {kind.limit // 1048576} MB limit",
-            path=path,
-            hint=kind.size_hint,
-        )
+        raise too_big(len(data), path, kind)
     if not data.strip():
         raise kind.error(f"{kind.noun} is empty", path=path, hint=kind.empty_hint)
     if b"\x00" in data:
@@ -57,9 +60,9 @@ def decode(data: bytes, path: Path, kind: Kind) -> str:
 def read(path: Path, kind: Kind) -> str:
     """Read and decode a file; the size is checked before a byte is read."""
     try:
-        if path.stat().st_size > kind.limit:
-            # Report the size without reading a file that may be gigabytes.
-            return decode(b"x" * (kind.limit + 1), path, kind)
+        size = path.stat().st_size
+        if size > kind.limit:
+            raise too_big(size, path, kind)  # without reading a file that may be gigabytes
         data = path.read_bytes()
     except IsADirectoryError:
         raise kind.error(f"is a directory, not {kind.a_noun}", path=path) from None

@@ -582,6 +582,16 @@ CASES: list[Case] = [
     ),
     # -- size ---------------------------------------------------------------------------------
     Case(
+        "page-50mb",
+        "a 50 MB level page",
+        "refused before it is read, naming its real size: `page is 50.0 MB, over the 10 MB "
+        "limit`; under a 1.5 GB address-space cap, in well under a second",
+        "`files.read` (size from `stat`, before reading)",
+        fw(fifty_megabytes),
+        fails("page is 50.0 MB, over the 10 MB limit"),
+        slow=True,
+    ),
+    Case(
         "line-100k",
         "a 100,000-character statement of words, and one of 100,000 characters with no space",
         "read whole (JSON keeps all 100,000 characters); text wraps and folds it to the width",
