@@ -25,9 +25,11 @@ class Kind:
     size_hint: str = "check that this is the right file"
 
 
-def too_big(size: int, path: Path, kind: Kind) -> CareerError:
+def too_big(size: int | None, path: Path, kind: Kind) -> CareerError:
+    """The kind's error for a file over its limit; ``size`` ``None`` when it cannot be known."""
+    over = f"is {size / 1048576:.1f} MB, over" if size is not None else "goes on past"
     return kind.error(
-        f"{kind.noun} is {size / 1048576:.1f} MB, over the {kind.limit // 1048576} MB limit",
+        f"{kind.noun} {over} the {kind.limit // 1048576} MB limit",
         path=path,
         hint=kind.size_hint,
     )
@@ -58,12 +60,16 @@ def decode(data: bytes, path: Path, kind: Kind) -> str:
 
 
 def read(path: Path, kind: Kind) -> str:
-    """Read and decode a file; the size is checked before a byte is read."""
+    """Read and decode a file; the size is checked before a byte is read, and no more than the
+    limit is ever read (a device such as /dev/zero, or a pipe, has no size to check)."""
     try:
         size = path.stat().st_size
         if size > kind.limit:
             raise too_big(size, path, kind)  # without reading a file that may be gigabytes
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(kind.limit + 1)
+        if len(data) > kind.limit:
+            raise too_big(None, path, kind)
     except IsADirectoryError:
         raise kind.error(f"is a directory, not {kind.a_noun}", path=path) from None
     except FileNotFoundError:

@@ -586,7 +586,7 @@ CASES: list[Case] = [
         "a 50 MB level page",
         "refused before it is read, naming its real size: `page is 50.0 MB, over the 10 MB "
         "limit`; under a 1.5 GB address-space cap, in well under a second",
-        "`files.read` (size from `stat`, before reading)",
+        "`files.read` (size from `stat` before reading; reads bounded)",
         fw(fifty_megabytes),
         fails("page is 50.0 MB, over the 10 MB limit"),
         slow=True,
@@ -639,6 +639,16 @@ CASES: list[Case] = [
         {**fw(senior("Writes code.")), "fw/Senior.md": senior("Reviews code.")},
         fails("two pages define level 'senior' (Senior.md, senior.md)"),
         needs=("case-sensitive",),
+    ),
+    Case(
+        "device-as-page",
+        "an endless device as the page (`career show /dev/zero`)",
+        "page error `page goes on past the 10 MB limit`, after reading at most 10 MB + 1 byte "
+        "(it had no size to check first)",
+        "`files.read` (bounded read)",
+        {},
+        (Run(("show", "/dev/zero"), 2, ("/dev/zero", "page goes on past the 10 MB limit")),),
+        needs=("/dev/zero",),
     ),
     # -- includes -----------------------------------------------------------------------------
     Case(
@@ -853,6 +863,16 @@ CASES: list[Case] = [
             _gap("empty.md", 2, "empty.md", "is empty", "redirected"),
             _gap("folder", 2, "folder", "is a directory"),
         ),
+    ),
+    Case(
+        "evidence-endless-device",
+        "an endless device as the evidence file (`--evidence /dev/zero`)",
+        "evidence error `evidence file goes on past the 5 MB limit`, after reading at most "
+        "5 MB + 1 byte",
+        "`files.read` (bounded read)",
+        {},
+        (_gap("/dev/zero", 2, "/dev/zero", "goes on past the 5 MB limit"),),
+        needs=("/dev/zero",),
     ),
     Case(
         "level-name-escapes",
