@@ -295,6 +295,7 @@ def _yaml_lines(text: str) -> dict[str, int]:
     import yaml
 
     try:
+        files.refuse_deep_yaml(text)
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
         return {}
@@ -311,6 +312,7 @@ def _yaml(text: str, path: Path) -> Any:
     import yaml
 
     try:
+        files.refuse_deep_yaml(text)
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise files.yaml_error(

@@ -629,6 +629,15 @@ CASES: list[Case] = [
         fw(nested_50),
         reads(_nest_check),
     ),
+    Case(
+        "yaml-nesting-50k",
+        "frontmatter nested 50,000 deep (`[[[[…]]]]`), about 100 kB",
+        "page error: `frontmatter is nested too deeply` (libyaml's composer would overflow "
+        "the C stack)",
+        "`files.refuse_deep_yaml` before `yaml.load`",
+        fw("---\ntitle: " + deep_yaml(50_000) + "\n---\n## Craft\n\n1. x\n"),
+        fails("nested too deeply"),
+    ),
     # -- names --------------------------------------------------------------------------------
     Case(
         "duplicate-ids-case",
@@ -843,6 +852,20 @@ CASES: list[Case] = [
                 "unmatched evidence",
                 json=_unmatched_kept,
             ),
+        ),
+    ),
+    Case(
+        "evidence-nesting-50k",
+        "YAML and JSON evidence nested 50,000 deep",
+        "evidence error: `nested too deeply`",
+        "`files.refuse_deep_yaml`; `evidence._json` (RecursionError)",
+        {
+            "evidence.yaml": "a: " + deep_yaml(50_000) + "\n",
+            "evidence.json": deep_yaml(50_000),
+        },
+        (
+            _gap("evidence.yaml", 2, "evidence.yaml", "nested too deeply"),
+            _gap("evidence.json", 2, "evidence.json", "nested too deeply"),
         ),
     ),
     Case(
