@@ -203,8 +203,11 @@ def _weight(meta: dict[str, Any], path: Path) -> float | None:
                 return float(value)
             except (TypeError, ValueError):
                 pass
+        # A list or mapping is named, not quoted: its repr would walk every element, and a YAML
+        # alias bomb ('weight: *lol9') shares 9 references 9 levels deep, 387 million strings.
+        shown = f"a {type(value).__name__}" if isinstance(value, (list, dict)) else f"{value!r:.40}"
         raise PageError(
-            f"frontmatter '{key}' must be a number, not {value!r:.40}",
+            f"frontmatter '{key}' must be a number, not {shown}",
             path=path,
             hint=f"use an integer such as '{key}: 30'",
         )

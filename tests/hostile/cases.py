@@ -440,6 +440,15 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "yaml-alias-bomb-weight",
+        "the same alias bomb as the frontmatter `weight` (`weight: *i`)",
+        "page error `frontmatter 'weight' must be a number, not a list`, at once: the message "
+        "names the value's type instead of quoting it",
+        "`loader._weight`",
+        fw("---\n" + ALIAS_BOMB + "title: Senior\nweight: *i\n---\n## Craft\n\n1. x\n"),
+        fails("frontmatter 'weight' must be a number, not a list"),
+    ),
+    Case(
         "title-not-text",
         "titles that are a number, a boolean, a date, a list, a mapping, null",
         "scalars are read as text (`42`, `True`, `2020-01-01`); null falls back to the file "
