@@ -864,6 +864,14 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "evidence-alias-bomb",
+        "YAML evidence whose entry id is an alias bomb (`id: *i`)",
+        "evidence error: `'id' must be text`, at once, within the memory cap",
+        "`evidence._entry`",
+        {"evidence.yaml": EVIDENCE_BOMB},
+        (_gap("evidence.yaml", 2, "evidence.yaml", "'id' must be text"),),
+    ),
+    Case(
         "evidence-nesting-50k",
         "YAML and JSON evidence nested 50,000 deep",
         "evidence error: `nested too deeply`",
