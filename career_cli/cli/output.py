@@ -97,6 +97,11 @@ def _pager_command() -> list[str] | None:
 
 def emit(text: str, *, page: bool = False) -> None:
     """Write to stdout, through the pager when asked and the text does not fit the screen."""
+    # A file name that is not UTF-8 arrives as lone surrogates (Python's surrogateescape). Written
+    # as they are, they make stdout invalid UTF-8, or fail to encode at all (exit 70) where stdout
+    # is strict. As backslash escapes (\udcff) they are visible in text and Markdown, and in JSON
+    # strings they are JSON escapes that decode back to the file name.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if page and _isatty(sys.stdout) and text.count("\n") >= shutil.get_terminal_size().lines:
         command = _pager_command()
         if command and _run_pager(command, text):

@@ -207,6 +207,11 @@ def _long_check(document: dict[str, Any]) -> None:
     assert [len(t) for t in texts[:2]] == [100_000, 100_000], [len(t) for t in texts]
 
 
+def _path_is_the_file_name(document: dict[str, Any]) -> None:
+    # JSON readers get the file name back: the surrogate os.fsencode turns into the byte 0xff.
+    assert document["level"]["path"] == "fw/staff\udcff.md", document["level"]
+
+
 def _many_check(document: dict[str, Any]) -> None:
     counts = document["counts"]
     assert sum(counts.values()) >= 10_000 and counts["unchanged"] == 5_000, counts
@@ -657,6 +662,23 @@ CASES: list[Case] = [
         {**fw(senior("Writes code.")), "fw/Senior.md": senior("Reviews code.")},
         fails("two pages define level 'senior' (Senior.md, senior.md)"),
         needs=("case-sensitive",),
+    ),
+    Case(
+        "non-utf8-file-name",
+        "a page whose file name is not UTF-8 (`staff\\xff.md`)",
+        "listed and read; every output stays valid UTF-8 (the byte shows as `\\udcff`, which "
+        "JSON readers turn back into the file name)",
+        "`cli.output.emit`",
+        fw(
+            senior("Writes code."),
+            **{"staff\udcff": page("Staff", "## Craft\n\n1. Writes code.\n")},
+        ),
+        (
+            Run(("levels", *FW), 0, stdout=("staff\\udcff",)),
+            Run(("show", "staff", *FW), 0, formats=(JSON,), json=_path_is_the_file_name),
+            Run(("diff", "senior", "staff", *FW), 0, formats=(MARKDOWN,)),
+            Run(("lint", "fw"), 0, formats=(JSON,)),
+        ),
     ),
     Case(
         "device-as-page",
