@@ -292,6 +292,7 @@ def unicode_case(cid: str, what: str, items: tuple[str, ...], guard: str) -> Cas
             Run(("diff", "senior", "staff", *FW), 0, formats=(TEXT_100, TEXT_60, MARKDOWN)),
             Run(("ladder", *FW), 0, formats=TEXT),
             Run(("search", "code", *FW), 0, formats=TEXT),
+            Run(("gap", "senior", "staff", *FW), 0, formats=(TEXT_60,)),
             Run(("lint", "fw"), 0, formats=TEXT),
         ),
     )
@@ -312,6 +313,7 @@ def escape_case(cid: str, what: str, items: tuple[str, ...], term: str) -> Case:
             Run(("diff", "senior", "staff", *FW), 0, formats=(TEXT_100, TEXT_60, MARKDOWN)),
             Run(("ladder", *FW), 0, formats=TEXT),
             Run(("search", term, *FW), 0, formats=(TEXT_100, MARKDOWN)),
+            Run(("gap", "senior", "staff", *FW), 0, formats=(TEXT_100, MARKDOWN)),
             Run(("lint", "fw"), 0, formats=TEXT),
         ),
     )
