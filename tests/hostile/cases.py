@@ -48,6 +48,7 @@ class Run:
     absent: tuple[str, ...] = ()  # fragments that must appear in no output (stdout or stderr)
     formats: tuple[str, ...] = ALL
     json: Callable[[dict[str, Any]], None] | None = None  # more checks of the JSON document
+    stdin: bytes | None = None  # written to a pipe on the command's standard input
 
     def __post_init__(self) -> None:
         if self.status == 2 and self.formats == ALL:
@@ -210,6 +211,11 @@ def _long_check(document: dict[str, Any]) -> None:
 def _path_is_the_file_name(document: dict[str, Any]) -> None:
     # JSON readers get the file name back: the surrogate os.fsencode turns into the byte 0xff.
     assert document["level"]["path"] == "fw/staff\udcff.md", document["level"]
+
+
+def _from_the_pipe(document: dict[str, Any]) -> None:
+    assert document["from"]["title"] == "Associate", document["from"]
+    assert document["counts"]["unchanged"] == 1, document["counts"]
 
 
 def _many_check(document: dict[str, Any]) -> None:
@@ -681,6 +687,25 @@ CASES: list[Case] = [
             Run(("diff", "senior", "staff", *FW), 0, formats=(MARKDOWN,)),
             Run(("lint", "fw"), 0, formats=(JSON,)),
         ),
+    ),
+    Case(
+        "page-from-a-pipe",
+        "a page that can be read only once: a pipe (`career diff /dev/stdin fw/senior.md`, as "
+        "`career diff <(git show v1:senior.md) senior.md` does)",
+        "read once and compared, titled from its frontmatter",
+        "`catalog._page_level` (a file that is not regular is read once)",
+        fw(senior("Writes code.", "Reviews designs.")),
+        (
+            Run(
+                ("diff", "/dev/stdin", "fw/senior.md"),
+                0,
+                formats=(TEXT_100, JSON),
+                json=_from_the_pipe,
+                stdin=ASSOCIATE.encode(),
+            ),
+            Run(("show", "/dev/stdin"), 0, formats=(TEXT_60,), stdin=ASSOCIATE.encode()),
+        ),
+        needs=("/dev/stdin",),
     ),
     Case(
         "device-as-page",

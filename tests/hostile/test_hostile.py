@@ -18,6 +18,7 @@ Runs of a case start in parallel, one per core, each process capped with ``setrl
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -179,11 +180,14 @@ def run_all(case: Case, root: Path, out: Path) -> list[Result]:
                     argv(run, fmt),
                     cwd=root,
                     env=environment(root, FORMAT_ARGS[fmt][1]),
-                    stdin=subprocess.DEVNULL,
+                    stdin=subprocess.DEVNULL if run.stdin is None else subprocess.PIPE,
                     stdout=o,
                     stderr=e,
                     preexec_fn=_limit_memory,
                 )
+            if process.stdin is not None and run.stdin is not None:
+                with contextlib.suppress(BrokenPipeError), process.stdin:
+                    process.stdin.write(run.stdin)  # small: the pipe buffer holds it
             started.append((run, fmt, process, stdout, stderr, time.monotonic()))
         for run, fmt, process, stdout, stderr, began in started:
             try:
