@@ -26,8 +26,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from career_cli import files
 from career_cli.errors import PageError
-from career_cli.loader import IncludeExpander, decode_page, parse_fragment
+from career_cli.loader import PAGE, IncludeExpander, decode_page, parse_fragment
 from career_cli.model import Competency, Note
 
 MAX_INCLUDE_DEPTH = 5
@@ -118,7 +119,13 @@ class DiskTree:
         return Located()
 
     def read(self, path: Path) -> bytes:
-        return path.read_bytes()
+        # An included file is untrusted too: it may be gigabytes. Its size is checked before a
+        # byte is read, and no more than a page may hold is read (``decode_page`` refuses that).
+        size = path.stat().st_size
+        if size > PAGE.limit:
+            raise files.too_big(size, path, PAGE)
+        with path.open("rb") as handle:
+            return handle.read(PAGE.limit + 1)
 
     def key(self, path: Path) -> str:
         return str(path.resolve())

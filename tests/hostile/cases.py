@@ -35,8 +35,16 @@ class Link:
     target: str
 
 
-# A file's content: text (written as UTF-8), bytes, a symlink, or a function making big bytes.
-Content = str | bytes | Link | Callable[[], bytes]
+@dataclass(frozen=True)
+class Sparse:
+    """A file of ``size`` zero bytes that takes no disk space (a hole)."""
+
+    size: int
+
+
+# A file's content: text (written as UTF-8), bytes, a symlink, a hole, or a function making
+# big bytes.
+Content = str | bytes | Link | Sparse | Callable[[], bytes]
 
 
 @dataclass(frozen=True)
@@ -792,6 +800,15 @@ CASES: list[Case] = [
             },
         ),
         include_runs("nested more than 5 deep", code="E107"),
+    ),
+    Case(
+        "include-huge",
+        "an include that names a 2 GB file (sparse: it costs no disk)",
+        "refused from its size before a byte is read (`cannot be read: page is 2048.0 MB, over "
+        "the 10 MB limit`), a warning like any unreadable include",
+        "`includes.DiskTree.read` (size from `stat`; reads bounded)",
+        include_tree('{{% include "includes/huge.md" %}}\n', **{"huge.md": Sparse(2 << 30)}),
+        include_runs("cannot be read", "page is 2048.0 MB, over the 10 MB limit", code="E104"),
     ),
     Case(
         "include-unreadable",

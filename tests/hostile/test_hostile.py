@@ -45,6 +45,7 @@ from hostile.cases import (
     Case,
     Link,
     Run,
+    Sparse,
     doc_table,
 )
 
@@ -91,6 +92,9 @@ def build(root: Path, case: Case) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Link):
             path.symlink_to(content.target)
+        elif isinstance(content, Sparse):
+            with path.open("wb") as handle:
+                handle.truncate(content.size)
         elif isinstance(content, str):
             path.write_bytes(content.encode("utf-8"))  # bytes: keep CR and CRLF as written
         elif isinstance(content, bytes):
