@@ -11,6 +11,9 @@ Page text is untrusted input, so resolution is fenced in:
 * what the path resolves to (symlinks followed) must stay inside the root, or it is refused;
 * a cycle (a file that includes itself, directly or not) and nesting deeper than
   ``MAX_INCLUDE_DEPTH`` are reported and not followed;
+* one page's includes bring in at most ``MAX_INCLUDES`` files and as much text as a page may
+  hold; past that they are reported and not expanded (an "include bomb", ten files that each
+  include the next ten times, would otherwise turn a few kilobytes into millions of statements);
 * a file that is missing, or not readable text, stays an unresolved include item.
 
 Each of these is a ``Note`` on the level (``code`` = ``include-*``), at the shortcode's line in
@@ -32,6 +35,7 @@ from career_cli.loader import PAGE, IncludeExpander, decode_page, parse_fragment
 from career_cli.model import Competency, Note
 
 MAX_INCLUDE_DEPTH = 5
+MAX_INCLUDES = 1000  # expansions per page; a handbook page has a handful
 INCLUDE_BASES = ("assets", "content")
 
 MISSING = "include-missing"
@@ -131,6 +135,16 @@ class DiskTree:
         return str(path.resolve())
 
 
+class _Budget:
+    """What the includes of one page may still bring in: files, and bytes of text."""
+
+    __slots__ = ("files", "size")
+
+    def __init__(self) -> None:
+        self.files = MAX_INCLUDES
+        self.size = PAGE.limit
+
+
 class IncludeResolver:
     """Expands the includes of pages under one root; each included file is read only once."""
 
@@ -141,13 +155,13 @@ class IncludeResolver:
 
     def expander_for(self, page: Path) -> IncludeExpander:
         """The ``expand`` hook for one page (the page itself opens the chain, for cycles)."""
-        return self._expander(page, (self.tree.key(page),), (page.name,))
+        return self._expander(page, (self.tree.key(page),), (page.name,), _Budget())
 
     def _expander(
-        self, container: Path, chain: tuple[str, ...], names: tuple[str, ...]
+        self, container: Path, chain: tuple[str, ...], names: tuple[str, ...], budget: _Budget
     ) -> IncludeExpander:
         def expand(include: str, line: int) -> tuple[list[Competency], list[Note]]:
-            return self._expand(include, line, container, chain, names)
+            return self._expand(include, line, container, chain, names, budget)
 
         return expand
 
@@ -170,6 +184,7 @@ class IncludeResolver:
         container: Path,
         chain: tuple[str, ...],
         names: tuple[str, ...],
+        budget: _Budget,
     ) -> tuple[list[Competency], list[Note]]:
         def unresolved(code: str, message: str) -> tuple[list[Competency], list[Note]]:
             note = Note(line, code, message, path=container)
@@ -199,7 +214,15 @@ class IncludeResolver:
         text = self._text(found.path)
         if isinstance(text, PageError):
             return unresolved(UNREADABLE, f"include '{include}' cannot be read: {text.message}")
-        nested = self._expander(found.path, (*chain, key), (*names, found.path.name))
+        budget.files -= 1
+        budget.size -= len(text)
+        if budget.files < 0 or budget.size < 0:
+            return unresolved(
+                UNREADABLE,
+                f"include '{include}' not expanded: the includes of {names[0]} already bring in "
+                f"more than {MAX_INCLUDES} files or {PAGE.limit // 1048576} MB",
+            )
+        nested = self._expander(found.path, (*chain, key), (*names, found.path.name), budget)
         items, notes = parse_fragment(text, expand=nested)
         statements = [
             item

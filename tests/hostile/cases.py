@@ -398,6 +398,20 @@ def include_runs(*warnings: str, code: str, stdout: tuple[str, ...] = ()) -> tup
     )
 
 
+# Five files that each include the next ten times, over a file of ten statements.
+BOMB_FILES: dict[str, Content] = {
+    f"b{i}.md": f"- Statement at level {i}\n" + f'{{{{% include "includes/b{i + 1}.md" %}}}}\n' * 10
+    for i in range(1, 6)
+}
+BOMB_FILES["b6.md"] = "".join(f"- Leaf statement {j} about code review\n" for j in range(10))
+
+
+def _bounded(document: dict[str, Any]) -> None:
+    # 1,000 files expanded (each one statement, or ten leaves), and the shortcodes of those
+    # files that found the budget spent: about 20,000 statements, not a million.
+    assert document["level"]["counts"]["competencies"] < 25_000, document["level"]["counts"]
+
+
 def big_diff_framework() -> dict[str, Content]:
     """Two levels big enough that a diff is still running when a signal or EOF arrives."""
     return {
@@ -800,6 +814,29 @@ CASES: list[Case] = [
             },
         ),
         include_runs("nested more than 5 deep", code="E107"),
+    ),
+    Case(
+        "include-bomb",
+        "an include bomb: five 300-byte files that each include the next ten times (11,111 "
+        "files to expand, 111,112 statements; ten files including thirty times would be 25 "
+        "million)",
+        "the page's includes expand up to 1,000 files (and 10 MB of text); the rest stay "
+        "unresolved includes with a warning (`not expanded: the includes of senior.md already "
+        "bring in more than 1000 files`); bounded time and memory",
+        "`includes.IncludeResolver` (a budget per page: `MAX_INCLUDES`, the page size limit)",
+        include_tree('{{% include "includes/b1.md" %}}\n', **BOMB_FILES),
+        (
+            Run(
+                ("show", "senior", *HB),
+                0,
+                ("not expanded", "more than 1000 files"),
+                (),
+                (),
+                (JSON,),
+                _bounded,
+            ),
+            Run(("lint", "hb"), 1, stdout=("E104", "not expanded"), formats=TEXT),
+        ),
     ),
     Case(
         "include-huge",
