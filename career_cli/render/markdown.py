@@ -286,9 +286,10 @@ def render_lint(problems: Sequence[Problem]) -> str:
         return "No problems.\n"
     lines = ["| file | line | code | severity | problem |", "| --- | ---: | --- | --- | --- |"]
     for p in problems:
+        # A file name is page-supplied text too: it may hold escape sequences, or a pipe.
+        path = code_span(shown_path(p.path)).replace("|", "\\|")
         lines.append(
-            f"| `{shown_path(p.path).replace('`', '')}` | {p.line} | {p.rule.code} "
-            f"| {p.rule.severity} | {_cell(p.message)} |"
+            f"| {path} | {p.line} | {p.rule.code} | {p.rule.severity} | {_cell(p.message)} |"
         )
     return "\n".join(lines) + "\n"
 

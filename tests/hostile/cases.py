@@ -711,6 +711,19 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "escapes-in-file-name",
+        "a page whose file name holds an OSC title change and BEL (`st\\e]0;pwn\\aaff.md`)",
+        "the name is shown with visible escapes wherever it appears: level ids, lint's lines and "
+        "its Markdown table",
+        "`text.visible` on ids and paths; `render.markdown.code_span` in lint's table",
+        fw(senior("Writes code."), **{"st\x1b]0;pwn\x07aff": page("Staff", "## Other\n\n1. x\n")}),
+        (
+            Run(("levels", *FW), 0, stdout=("st\\x1b]0;pwn\\x07aff",)),
+            Run(("lint", "fw"), 0, stdout=("st\\x1b]0;pwn\\x07aff.md",)),
+            Run(("ladder", *FW), 0, formats=TEXT),
+        ),
+    ),
+    Case(
         "page-from-a-pipe",
         "a page that can be read only once: a pipe (`career diff /dev/stdin fw/senior.md`, as "
         "`career diff <(git show v1:senior.md) senior.md` does)",
