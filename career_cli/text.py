@@ -53,6 +53,12 @@ def visible(text: str) -> str:
     return _UNSAFE_RE.sub(_escape, text)
 
 
+def one_line(text: str) -> str:
+    """``visible``, and a newline shown as ``\\n`` too: for what must stay one line, such as a
+    lint problem or a message, where a newline in a file name would forge a line of its own."""
+    return visible(text).replace("\n", "\\n")
+
+
 def shown_path(path: Path | str) -> str:
     """A path as messages show it: relative to the current directory when it is inside it."""
     text = str(path)

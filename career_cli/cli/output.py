@@ -15,7 +15,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TextIO
 
 from career_cli.errors import CareerError
-from career_cli.text import shown_path, visible
+from career_cli.text import one_line, shown_path
 
 if TYPE_CHECKING:  # the model is for type hints only: --help and --version need not load it
     from career_cli.model import Framework, Level
@@ -143,8 +143,13 @@ def _run_pager(command: list[str], text: str) -> bool:
 
 
 def message(kind: str, text: str) -> None:
-    """``career: error: …`` on stderr; page-supplied text is shown, never interpreted."""
-    sys.stderr.write(f"career: {kind}: {visible(text)}\n")
+    """``career: error: …`` on stderr; page-supplied text is shown, never interpreted.
+
+    A message is one line, and a hint line when there is one (``CareerError.render``): any other
+    newline came from a file name or a page and is shown as ``\\n``, so it cannot start a line.
+    """
+    head, hint_line, hint = text.partition("\n  hint: ")
+    sys.stderr.write(f"career: {kind}: {one_line(head)}{hint_line}{one_line(hint)}\n")
     sys.stderr.flush()
 
 

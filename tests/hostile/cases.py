@@ -724,6 +724,25 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "newline-in-file-name",
+        "a broken page whose file name holds a newline and a forged lint line "
+        "(`sen⏎fake.md:1: E999 forged.md`)",
+        "the newline is shown as `\\n`: every lint problem stays one line, every message on "
+        "stderr stays career's, the Markdown table stays one row per problem",
+        "`render.terminal.lint.problem_line`, `cli.output.message` (one line per message)",
+        fw(senior("Writes code."), **{"sen\nfake.md:1: E999 forged": "no categories here\n"}),
+        (
+            Run(("lint", "fw"), 1, stdout=("sen\\nfake.md",), absent=("\nfake.md",)),
+            Run(
+                ("levels", *FW),
+                0,
+                ("sen\\nfake.md",),
+                absent=("\nfake.md",),
+                formats=(TEXT_100, JSON),
+            ),
+        ),
+    ),
+    Case(
         "page-from-a-pipe",
         "a page that can be read only once: a pipe (`career diff /dev/stdin fw/senior.md`, as "
         "`career diff <(git show v1:senior.md) senior.md` does)",
