@@ -149,8 +149,13 @@ def message(kind: str, text: str) -> None:
     newline came from a file name or a page and is shown as ``\\n``, so it cannot start a line.
     """
     head, hint_line, hint = text.partition("\n  hint: ")
-    sys.stderr.write(f"career: {kind}: {one_line(head)}{hint_line}{one_line(hint)}\n")
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(f"career: {kind}: {one_line(head)}{hint_line}{one_line(hint)}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        # No stderr to tell (closed: None; full: ENOSPC): the exit status still does. Dropped, so
+        # that Python's final flush of what is left in the buffer cannot fail the exit status too.
+        sys.stderr = None
 
 
 def warn_problems(framework: Framework, skip: set[str] | None = None) -> None:

@@ -57,13 +57,18 @@ class Run:
     formats: tuple[str, ...] = ALL
     json: Callable[[dict[str, Any]], None] | None = None  # more checks of the JSON document
     stdin: bytes | None = None  # written to a pipe on the command's standard input
+    closed: tuple[int, ...] = ()  # file descriptors closed when career starts (1: stdout)
+    full: tuple[int, ...] = ()  # file descriptors on /dev/full (every write fails: ENOSPC)
 
     def __post_init__(self) -> None:
         if self.status == 2 and self.formats == ALL:
             object.__setattr__(self, "formats", ERROR_FORMATS)
 
-    def command(self) -> str:
-        return " ".join(["career", *self.args])
+    def redirections(self) -> str:
+        """The shell's way to say ``closed`` and ``full``: ``2>&-``, ``2>/dev/full``."""
+        return "".join(
+            [*(f" {fd}>&-" for fd in self.closed), *(f" {fd}>/dev/full" for fd in self.full)]
+        ).replace(" 1>", " >")
 
 
 @dataclass(frozen=True)
@@ -1059,6 +1064,20 @@ CASES: list[Case] = [
     ),
     # -- processes ----------------------------------------------------------------------------
     Case(
+        "closed-stderr",
+        "stderr closed (`2>&-`) or full (`2>/dev/full`) when a message is due",
+        "the message is lost, the exit status is not: 2 for an error, 0 when only a warning "
+        "was due",
+        "`cli.output.message` (a stderr that cannot be written is dropped)",
+        fw(b""),
+        (
+            Run(("show", "senior", *FW), 2, closed=(2,), formats=TEXT),
+            Run(("levels", *FW), 0, closed=(2,), formats=TEXT),
+            Run(("show", "senior", *FW), 2, full=(2,), formats=TEXT),
+            Run(("levels", *FW), 0, full=(2,), formats=(JSON,)),
+        ),
+    ),
+    Case(
         "closed-stdout",
         "stdout closed after the first line (`career diff … | head -1`)",
         "exit 0, nothing on stderr",
@@ -1093,8 +1112,8 @@ def doc_table() -> str:
     ]
     for case in CASES:
         commands = "<br>".join(
-            f"`{cell(' '.join(run.args)).replace(chr(0x1B), '^[').replace(chr(7), '^G')}` → "
-            f"{run.status}"
+            f"`{cell(' '.join(run.args) + run.redirections()).replace(chr(0x1B), '^[')}` → "
+            f"{run.status}".replace(chr(7), "^G")
             for run in case.runs
         )
         rows.append(
