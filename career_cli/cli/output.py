@@ -106,6 +106,11 @@ def emit(text: str, *, page: bool = False) -> None:
         command = _pager_command()
         if command and _run_pager(command, text):
             return
+    if sys.stdout is None:  # started with stdout closed (career … >&-): Python has none to give
+        raise OutputError(
+            "cannot write output: standard output is closed",
+            hint="redirect it to a file, or to /dev/null to keep only the exit status",
+        )
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

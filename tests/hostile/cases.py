@@ -21,6 +21,7 @@ from typing import Any
 # are checked too) and at 60 (stacked layouts, no colour), JSON, and GitLab Markdown.
 TEXT_100, TEXT_60, JSON, MARKDOWN = "text-100", "text-60", "json", "markdown"
 ALL = (TEXT_100, TEXT_60, JSON, MARKDOWN)
+PLAIN = "plain"  # no format options at all, for what takes none (career --version)
 # A run that fails before any output: the formats differ only in what must stay empty.
 ERROR_FORMATS = (TEXT_100, JSON)
 TEXT = (TEXT_100,)
@@ -1063,6 +1064,31 @@ CASES: list[Case] = [
         (Run(("show", "\x1b]0;pwned\x07", *FW), 2, ("no level", "\\x1b]0;pwned\\x07")),),
     ),
     # -- processes ----------------------------------------------------------------------------
+    Case(
+        "no-stdout",
+        "started with stdout closed (`career levels >&-`), as a daemon or a careless cron job "
+        "might",
+        "error `cannot write output: standard output is closed`, exit 2, like a full disk",
+        "`cli.output.emit`",
+        fw(senior("Writes code.")),
+        (
+            Run(
+                ("levels", *FW),
+                2,
+                ("cannot write output: standard output is closed",),
+                closed=(1,),
+                formats=TEXT,
+            ),
+            Run(
+                ("diff", "associate", "senior", *FW),
+                2,
+                ("standard output is closed",),
+                closed=(1,),
+                formats=(JSON,),
+            ),
+            Run(("--version",), 2, ("standard output is closed",), closed=(1,), formats=(PLAIN,)),
+        ),
+    ),
     Case(
         "closed-stderr",
         "stderr closed (`2>&-`) or full (`2>/dev/full`) when a message is due",

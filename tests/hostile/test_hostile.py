@@ -41,6 +41,7 @@ from hostile.cases import (
     CASES,
     JSON,
     MARKDOWN,
+    PLAIN,
     TEXT_60,
     TEXT_100,
     Case,
@@ -65,6 +66,7 @@ FORMAT_ARGS = {
     TEXT_60: (["--color", "never"], 60),
     JSON: (["--format", "json"], 100),
     MARKDOWN: (["--format", "markdown"], 100),
+    PLAIN: ([], 100),
 }
 # Variables that would change what career does; the case's environment has none of them.
 UNSET = {"NO_COLOR", "FORCE_COLOR", "PAGER", "COLUMNS", "LINES", "TERM", "CLICOLOR_FORCE"}
