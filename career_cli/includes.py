@@ -50,10 +50,12 @@ _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
 @dataclass(frozen=True)
 class Located:
-    """Where an include path led: a file (``path``), nothing (both ``None``), or a refusal."""
+    """Where an include path led: a file (``path``), nothing (all ``None``), a refusal, or a path
+    the file system would not look up."""
 
     path: Path | None = None
     refused: str | None = None
+    unreadable: str | None = None  # the file system would not look it up (a name too long, …)
 
 
 class Tree(Protocol):
@@ -108,8 +110,13 @@ class DiskTree:
     def locate(self, relative: PurePosixPath) -> Located:
         for base in INCLUDE_BASES:
             candidate = self.root / base / Path(*relative.parts)
-            if not (candidate.is_symlink() or candidate.exists()):
-                continue
+            try:
+                if not (candidate.is_symlink() or candidate.exists()):
+                    continue
+            except (
+                OSError
+            ) as exc:  # the page names a path too long, or in a folder we may not enter
+                return Located(unreadable=f"cannot look it up: {exc.strerror or exc}")
             try:
                 real = candidate.resolve()
             except (OSError, RuntimeError):  # a symlink loop
@@ -196,6 +203,8 @@ class IncludeResolver:
         found = self.tree.locate(PurePosixPath(include.replace("\\", "/")))
         if found.refused:
             return unresolved(UNSAFE, f"refused include '{include}': {found.refused}")
+        if found.unreadable:
+            return unresolved(UNREADABLE, f"include '{include}' cannot be read: {found.unreadable}")
         if found.path is None:
             where = " or ".join(f"{base}/" for base in INCLUDE_BASES)
             return unresolved(

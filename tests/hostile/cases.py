@@ -886,6 +886,19 @@ CASES: list[Case] = [
         include_runs("cannot be read", "page is 2048.0 MB, over the 10 MB limit", code="E104"),
     ),
     Case(
+        "include-name-too-long",
+        "include paths the file system cannot look up: a 5,000-character file name, and 30 "
+        "folders of 200 characters",
+        "each stays an unresolved include: `cannot be read: cannot look it up: File name too "
+        "long`; `lint` E104",
+        "`includes.DiskTree.locate` (a lookup error is an unreadable include)",
+        include_tree(
+            f'{{{{% include "includes/{"a" * 5000}.md" %}}}}\n'
+            f'{{{{% include "includes/{"/".join(["b" * 200] * 30)}.md" %}}}}\n'
+        ),
+        include_runs("cannot look it up: File name too long", code="E104"),
+    ),
+    Case(
         "include-unreadable",
         "included files that are binary, Latin-1, a directory, or empty",
         "each stays an unresolved include with a warning saying why (`cannot read`, `not a "
