@@ -93,6 +93,11 @@ class CareerGroup(TyperGroup):
                 raise
             if _debugging(ctx):
                 _print_traceback()
+            if isinstance(exc, OSError) and exc.filename is not None:
+                # A path the file system refuses (a name too long, a folder we may not enter, a
+                # loop), met while looking a path up: the path given is at fault, not career.
+                message("error", f"{exc.filename}: {exc.strerror or exc}")
+                raise typer.Exit(EXIT_ERROR) from None
             message("internal error", f"{type(exc).__name__}: {exc}")
             sys.stderr.write("  hint: run with --debug for a traceback, and please report it\n")
             raise typer.Exit(EXIT_INTERNAL) from None

@@ -418,6 +418,10 @@ def _bounded(document: dict[str, Any]) -> None:
     assert document["level"]["counts"]["competencies"] < 25_000, document["level"]["counts"]
 
 
+LONG_NAME = "a" * 5000
+DEEP_PATH = "d/" * 3000
+
+
 def big_diff_framework() -> dict[str, Content]:
     """Two levels big enough that a diff is still running when a signal or EOF arrives."""
     return {
@@ -746,6 +750,22 @@ CASES: list[Case] = [
                 absent=("\nfake.md",),
                 formats=(TEXT_100, JSON),
             ),
+        ),
+    ),
+    Case(
+        "argument-name-too-long",
+        "paths on the command line the file system cannot look up: a 5,000-character name, "
+        "3,000 nested folders",
+        "input error naming the path: `…: File name too long`, exit 2",
+        "`cli.CareerGroup.invoke` (an OSError about a file is the input's fault)",
+        fw(senior("Writes code.")),
+        (
+            Run(("show", LONG_NAME, *FW), 2, ("File name too long",), formats=TEXT),
+            Run(("diff", f"{DEEP_PATH}.md", "senior", *FW), 2, ("File name too long",)),
+            Run(("levels", "-f", LONG_NAME), 2, ("File name too long",), formats=TEXT),
+            Run(("lint", DEEP_PATH), 2, ("File name too long",), formats=TEXT),
+            Run(("levels", "--root", DEEP_PATH), 2, ("File name too long",), formats=TEXT),
+            _gap(LONG_NAME, 2, "File name too long", formats=TEXT),
         ),
     ),
     Case(
@@ -1145,14 +1165,17 @@ def doc_table() -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
+    def short(arg: str) -> str:
+        arg = arg.replace("\x1b", "^[").replace("\x07", "^G")
+        return arg if len(arg) <= 40 else f"{arg[:6]}…({len(arg):,} characters)"
+
     rows = [
         "| case | input | command → exit status | expected behaviour | guarded by |",
         "| --- | --- | --- | --- | --- |",
     ]
     for case in CASES:
         commands = "<br>".join(
-            f"`{cell(' '.join(run.args) + run.redirections()).replace(chr(0x1B), '^[')}` → "
-            f"{run.status}".replace(chr(7), "^G")
+            f"`{cell(' '.join(map(short, run.args)) + run.redirections())}` → {run.status}"
             for run in case.runs
         )
         rows.append(
