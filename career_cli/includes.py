@@ -232,7 +232,10 @@ class IncludeResolver:
                 f"more than {MAX_INCLUDES} files or {PAGE.limit // 1048576} MB",
             )
         nested = self._expander(found.path, (*chain, key), (*names, found.path.name), budget)
-        items, notes = parse_fragment(text, expand=nested)
+        try:
+            items, notes = parse_fragment(text, expand=nested, path=found.path)
+        except PageError as exc:  # more statements than a level may hold
+            return unresolved(UNREADABLE, f"include '{include}' cannot be read: {exc.message}")
         statements = [
             item
             if item.source is not None or item.include is not None

@@ -19,6 +19,10 @@ from career_cli.model import Category, Competency, Framework, Level, Note, PageP
 from career_cli.text import collapse, indentation, slug
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
+# Statements in one level, included ones too: handbook levels have dozens, the scale benchmarks
+# compare 10,000. Bytes alone do not bound the work: 10 MB of one-letter items is 2.6 million
+# statements, gigabytes to compare.
+MAX_STATEMENTS = 20_000
 KNOWN_LADDER = (
     "intern",
     "associate",
@@ -253,8 +257,11 @@ class _BodyParser:
         expand: IncludeExpander | None,
         *,
         fragment: bool = False,
+        path: Path | None = None,
     ) -> None:
         self.level_id = level_id
+        self.path = path
+        self.count = 0  # statements so far, included ones too
         self.title = title
         self.names = tuple(dict.fromkeys(n for n in (title, level_id) if n))
         self.expand = expand
@@ -321,7 +328,18 @@ class _BodyParser:
         text = collapse(" ".join(self.item.parts))
         if text and self.section is not None:
             self.section.items.append(Competency(text, self.item.line))
+            self.counted(1, self.item.line)
         self.item = None
+
+    def counted(self, added: int, line: int) -> None:
+        self.count += added
+        if self.count > MAX_STATEMENTS:
+            raise PageError(
+                f"more than {MAX_STATEMENTS:,} statements",
+                path=self.path,
+                line=line,
+                hint="a level lists dozens of competencies; check that this is the right file",
+            )
 
     def list_item(self, indent: int, marker: str, rest: str, raw: str, line: int) -> None:
         if self.in_overview or self.section is None:
@@ -358,8 +376,10 @@ class _BodyParser:
             items, notes = self.expand(code.path, line)
             self.section.items.extend(items)
             self.notes.extend(notes)
+            self.counted(len(items), line)
             return
         self.section.items.append(Competency(code.path, line, include=code.path))
+        self.counted(1, line)
 
     def feed(self, lines: Iterator[tuple[int, str]]) -> None:
         fence: str | None = None
@@ -473,7 +493,7 @@ def parse_page(
     description = _scalar(meta, "description", path) or ""
     weight = _weight(meta, path)
     title = level_title(raw_title, ident) if raw_title else ident
-    parser = _BodyParser(ident, title, expand)
+    parser = _BodyParser(ident, title, expand, path=path)
     parser.feed(enumerate(body.split("\n"), start=first_line))
     categories = parser.categories()
     if not categories:
@@ -497,14 +517,15 @@ def parse_page(
 
 
 def parse_fragment(
-    text: str, *, expand: IncludeExpander | None = None
+    text: str, *, expand: IncludeExpander | None = None, path: Path | None = None
 ) -> tuple[list[Competency], list[Note]]:
     """An included file's statements (its list items, in order) and what the parser noticed.
 
     Headings inside an included file only group its items: every item becomes a statement of the
-    (sub-)category that includes the file. Text outside list items is not a statement.
+    (sub-)category that includes the file. Text outside list items is not a statement. A file
+    with more statements than a level may hold is a ``PageError`` (``path`` names it).
     """
-    parser = _BodyParser("", "", expand, fragment=True)
+    parser = _BodyParser("", "", expand, fragment=True, path=path)
     parser.feed(enumerate(text.split("\n"), start=1))
     assert parser.section is not None
     return parser.section.items, parser.notes

@@ -646,6 +646,16 @@ CASES: list[Case] = [
         slow=True,
     ),
     Case(
+        "statements-2.6m",
+        "a page just under the 10 MB limit made of one-letter items: 2.6 million statements",
+        "page error at the line where it passes the cap: `more than 20,000 statements` (it "
+        "would take gigabytes to compare); read no further",
+        "`loader._BodyParser.counted` (`MAX_STATEMENTS`, included statements too)",
+        fw(lambda: page("Senior", "## Craft\n\n").encode() + b"- a\n" * (10_000_000 // 4)),
+        fails("fw/senior.md:20006: more than 20,000 statements"),
+        slow=True,
+    ),
+    Case(
         "line-100k",
         "a 100,000-character statement of words, and one of 100,000 characters with no space",
         "read whole (JSON keeps all 100,000 characters); text wraps and folds it to the width",
@@ -898,12 +908,22 @@ CASES: list[Case] = [
     ),
     Case(
         "include-huge",
-        "an include that names a 2 GB file (sparse: it costs no disk)",
+        "an include that names a 2 GB file (sparse: it costs no disk), and one of 1 MB of "
+        "one-letter items (262,000 statements)",
         "refused from its size before a byte is read (`cannot be read: page is 2048.0 MB, over "
-        "the 10 MB limit`), a warning like any unreadable include",
-        "`includes.DiskTree.read` (size from `stat`; reads bounded)",
-        include_tree('{{% include "includes/huge.md" %}}\n', **{"huge.md": Sparse(2 << 30)}),
-        include_runs("cannot be read", "page is 2048.0 MB, over the 10 MB limit", code="E104"),
+        "the 10 MB limit`), or when its statements pass the cap (`more than 20,000 "
+        "statements`): warnings, as for any unreadable include",
+        "`includes.DiskTree.read` (size from `stat`; reads bounded); `loader.MAX_STATEMENTS`",
+        include_tree(
+            '{{% include "includes/huge.md" %}}\n{{% include "includes/many.md" %}}\n',
+            **{"huge.md": Sparse(2 << 30), "many.md": b"- a\n" * 262_144},
+        ),
+        include_runs(
+            "cannot be read",
+            "page is 2048.0 MB, over the 10 MB limit",
+            "more than 20,000 statements",
+            code="E104",
+        ),
     ),
     Case(
         "include-name-too-long",
