@@ -126,10 +126,17 @@ def reads(
     absent: tuple[str, ...] = (),
     lint: int = 0,
 ) -> tuple[Run, ...]:
-    """A page that reads: ``show`` in every format (``check`` looks at its JSON), ``diff`` and
-    ``lint`` work on it too."""
+    """A page that reads: ``show`` as text and JSON (``check`` looks at the JSON), and ``diff``
+    and ``lint`` work on it too."""
     return (
-        Run(("show", "senior", *FW), 0, stdout=stdout, absent=absent, json=check),
+        Run(
+            ("show", "senior", *FW),
+            0,
+            stdout=stdout,
+            absent=absent,
+            json=check,
+            formats=(TEXT_100, TEXT_60, JSON),
+        ),
         Run(("diff", "associate", "senior", *FW), 0, absent=absent, formats=(JSON,)),
         Run(("lint", "fw"), lint, absent=absent, formats=TEXT),
     )
@@ -308,12 +315,11 @@ def unicode_case(cid: str, what: str, items: tuple[str, ...], guard: str) -> Cas
             staff=page("Staff", "## Craft\n\n" + "".join(f"1. {r}\n" for r in reworded)),
         ),
         (
-            Run(("show", "senior", *FW), 0, json=has_statements(*items)),
-            Run(("diff", "senior", "staff", *FW), 0, formats=(TEXT_100, TEXT_60, MARKDOWN)),
+            Run(("show", "senior", *FW), 0, json=has_statements(*items), formats=(TEXT_100, JSON)),
+            Run(("diff", "senior", "staff", *FW), 0, formats=(TEXT_100, TEXT_60)),
             Run(("ladder", *FW), 0, formats=TEXT),
             Run(("search", "code", *FW), 0, formats=TEXT),
             Run(("gap", "senior", "staff", *FW), 0, formats=(TEXT_60,)),
-            Run(("lint", "fw"), 0, formats=TEXT),
         ),
     )
 
@@ -329,11 +335,16 @@ def escape_case(cid: str, what: str, items: tuple[str, ...], term: str) -> Case:
         "`render.json_doc.dumps`",
         fw(senior(*items), staff=senior(*(f"{i} Also in production." for i in items))),
         (
-            Run(("show", "senior", *FW), 0, json=has_statements(*items)),
+            Run(
+                ("show", "senior", *FW),
+                0,
+                json=has_statements(*items),
+                formats=(TEXT_100, JSON, MARKDOWN),
+            ),
             Run(("diff", "senior", "staff", *FW), 0, formats=(TEXT_100, TEXT_60, MARKDOWN)),
             Run(("ladder", *FW), 0, formats=TEXT),
-            Run(("search", term, *FW), 0, formats=(TEXT_100, MARKDOWN)),
-            Run(("gap", "senior", "staff", *FW), 0, formats=(TEXT_100, MARKDOWN)),
+            Run(("search", term, *FW), 0, formats=TEXT),
+            Run(("gap", "senior", "staff", *FW), 0, formats=(MARKDOWN,)),
             Run(("lint", "fw"), 0, formats=TEXT),
         ),
     )
@@ -739,7 +750,12 @@ CASES: list[Case] = [
         fw(senior("Writes code."), **{"st\x1b]0;pwn\x07aff": page("Staff", "## Other\n\n1. x\n")}),
         (
             Run(("levels", *FW), 0, stdout=("st\\x1b]0;pwn\\x07aff",)),
-            Run(("lint", "fw"), 0, stdout=("st\\x1b]0;pwn\\x07aff.md",)),
+            Run(
+                ("lint", "fw"),
+                0,
+                stdout=("st\\x1b]0;pwn\\x07aff.md",),
+                formats=(TEXT_100, MARKDOWN),
+            ),
             Run(("ladder", *FW), 0, formats=TEXT),
         ),
     ),
@@ -1093,9 +1109,9 @@ CASES: list[Case] = [
         },
         (
             _gap("bin.md", 2, "bin.md", "looks like a binary file"),
-            _gap("latin.md", 2, "latin.md:1: not valid UTF-8 (byte 0xe9)"),
-            _gap("empty.md", 2, "empty.md", "is empty", "redirected"),
-            _gap("folder", 2, "folder", "is a directory"),
+            _gap("latin.md", 2, "latin.md:1: not valid UTF-8 (byte 0xe9)", formats=TEXT),
+            _gap("empty.md", 2, "empty.md", "is empty", "redirected", formats=TEXT),
+            _gap("folder", 2, "folder", "is a directory", formats=TEXT),
         ),
     ),
     Case(

@@ -280,13 +280,16 @@ def run_interrupted(case: Case, root: Path) -> list[Result]:
 # Checking
 
 
-_SCHEMAS: dict[str, Any] = {}
+_VALIDATORS: dict[str, Any] = {}
 
 
-def schema(kind: str) -> Any:
-    if kind not in _SCHEMAS:
-        _SCHEMAS[kind] = json.loads((SCHEMAS / f"{kind}.schema.json").read_text())
-    return _SCHEMAS[kind]
+def validator(kind: str) -> Any:
+    """The shipped schema of a kind, checked once (``jsonschema.validate`` checks it every call)."""
+    if kind not in _VALIDATORS:
+        schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text())
+        jsonschema.Draft202012Validator.check_schema(schema)
+        _VALIDATORS[kind] = jsonschema.Draft202012Validator(schema)
+    return _VALIDATORS[kind]
 
 
 def cells(text: str) -> int:
@@ -392,7 +395,7 @@ def _check_json(out: str, run: Run) -> list[str]:
     except json.JSONDecodeError as exc:
         return [f"stdout is not one JSON document: {exc}"]
     try:
-        jsonschema.validate(document, schema(document["kind"]))
+        validator(document["kind"]).validate(document)
     except (jsonschema.ValidationError, KeyError, TypeError) as exc:
         return [f"JSON does not validate against its schema: {str(exc)[:500]}"]
     if run.json is not None:
