@@ -107,8 +107,8 @@ def level_title(raw_title: str, level_id: str) -> str:
 
 def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
     for name in names:
-        if not name:
-            continue
+        if not name or len(name) > len(title):
+            continue  # it cannot be there; and a title as long as a page is not made a pattern
         stripped = re.sub(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", " ", title)
         stripped = collapse(stripped).strip(" -:–—")
         if stripped and stripped != title:
@@ -264,6 +264,10 @@ class _BodyParser:
         self.count = 0  # statements so far, included ones too
         self.title = title
         self.names = tuple(dict.fromkeys(n for n in (title, level_id) if n))
+        # Made once per page, not per heading: a title may be as long as the page, and a page may
+        # hold as many headings.
+        self.keys = {slug(title), slug(level_id)}
+        self.name_keys = tuple(key for key in map(slug, self.names) if key)
         self.expand = expand
         # A fragment is an included file: one run of statements, its headings only group them.
         self.fragment = fragment
@@ -282,14 +286,14 @@ class _BodyParser:
 
     def _is_overview(self, text: str, strict: bool) -> bool:
         key = slug(text)
-        if key in {slug(self.title), slug(self.level_id)}:
+        if key in self.keys:
             return True
         if strict:
             return False
         # Sub-framework pages head the overview "Core Platform Senior Distribution Engineer" for
         # the level "Senior Distribution Engineer": the heading ends with the level's name. A
         # category such as "Senior Responsibilities" merely starts with it.
-        return any(key.endswith(f"-{slug(name)}") for name in self.names if slug(name))
+        return any(key.endswith(f"-{name_key}") for name_key in self.name_keys)
 
     def heading_line(self, depth: int, text: str, line: int) -> None:
         self.close_item()

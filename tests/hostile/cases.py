@@ -58,6 +58,7 @@ class Run:
     formats: tuple[str, ...] = ALL
     json: Callable[[dict[str, Any]], None] | None = None  # more checks of the JSON document
     stdin: bytes | None = None  # written to a pipe on the command's standard input
+    most: int | None = None  # the most bytes of output the run may write
     closed: tuple[int, ...] = ()  # file descriptors closed when career starts (1: stdout)
     full: tuple[int, ...] = ()  # file descriptors on /dev/full (every write fails: ENOSPC)
 
@@ -208,6 +209,15 @@ def long_line() -> bytes:
     words = " ".join(random.Random(7).choices(_WORDS, k=20_000))[:100_000]
     unbroken = "x" * 100_000
     return senior(words, unbroken, "Writes code.").encode()
+
+
+def long_title(title: str) -> Callable[[], bytes]:
+    def make() -> bytes:
+        words = " ".join([title, *(["word"] * 200_000)])
+        body = "".join(f"## Category {i}\n\n1. Writes code number {i}.\n\n" for i in range(1_000))
+        return page(words, f"## {words}\n\n1. Has a page-long heading.\n\n{body}").encode()
+
+    return make
 
 
 def nested_50() -> bytes:
@@ -664,6 +674,19 @@ CASES: list[Case] = [
         "`loader._BodyParser.counted` (`MAX_STATEMENTS`, included statements too)",
         fw(lambda: page("Senior", "## Craft\n\n").encode() + b"- a\n" * (10_000_000 // 4)),
         fails("fw/senior.md:20006: more than 20,000 statements"),
+        slow=True,
+    ),
+    Case(
+        "title-1mb-headings",
+        "a 1 MB level title (the frontmatter `title`) over 1,000 category headings",
+        "read in about a second: the level's name is looked for in each heading, but its slug is "
+        "made once per page, and a name longer than the heading is not made a pattern",
+        "`loader._BodyParser` (`keys`, `name_keys`), `loader._strip_level_name`",
+        fw(long_title("Senior")),
+        (
+            Run(("levels", *FW), 0, formats=(JSON,)),
+            Run(("show", "senior", *FW), 0, formats=(JSON,)),
+        ),
         slow=True,
     ),
     Case(

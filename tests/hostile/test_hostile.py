@@ -364,6 +364,8 @@ def check(result: Result) -> list[str]:
     for fragment in run.absent:
         if fragment in shown or fragment in err:
             problems.append(f"{fragment!r} appears in the output")
+    if run.most is not None and len(result.stdout) > run.most:
+        problems.append(f"{len(result.stdout):,} bytes of output, more than {run.most:,}")
     if not out:
         return problems
     if fmt == JSON:
