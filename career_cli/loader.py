@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from career_cli import files
 from career_cli.errors import PageError
 from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
-from career_cli.text import collapse, indentation, slug
+from career_cli.text import collapse, indentation, slug, title_line
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 # Statements in one level, included ones too: handbook levels have dozens, the scale benchmarks
@@ -102,7 +102,7 @@ def level_title(raw_title: str, level_id: str) -> str:
         title = title.split(" - ", 1)[0].strip()
     elif ": " in title:
         title = title.rsplit(": ", 1)[1].strip()
-    return title or level_id
+    return title_line(title) or level_id
 
 
 def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
@@ -297,7 +297,7 @@ class _BodyParser:
 
     def heading_line(self, depth: int, text: str, line: int) -> None:
         self.close_item()
-        text = collapse(text)
+        text = title_line(text)
         if depth == 1 or self.fragment:
             return
         if self.heading is None and self._is_overview(text, strict=bool(self.sections)):
@@ -515,7 +515,7 @@ def parse_page(
         categories=categories,
         weight=weight,
         heading=parser.heading,
-        page_title=collapse(raw_title) if raw_title else None,
+        page_title=title_line(raw_title) if raw_title else None,
         notes=tuple(parser.notes),
     )
 
@@ -635,7 +635,7 @@ def load_framework(
         title = _common_suffix_title(levels, directory) or directory.name
     return Framework(
         id=ident or directory.name,
-        title=collapse(title),
+        title=title_line(title),
         path=directory,
         description=collapse(description),
         levels=tuple(levels),

@@ -690,6 +690,23 @@ CASES: list[Case] = [
         slow=True,
     ),
     Case(
+        "title-1mb",
+        "a 1 MB level title (the frontmatter `title`), a 1 MB heading, and 1,000 categories, at "
+        "two levels",
+        "the title is cut to 200 characters (…), so views that repeat it (ladder's column "
+        "headers, lint's problems, search's matches, gap's 'was at') stay proportional to the "
+        "page; a page-long heading is cut the same way",
+        "`text.title_line` (`MAX_TITLE`) on level, category and framework titles",
+        fw(long_title("Senior"), staff=long_title("Staff")),
+        (
+            Run(("lint", "fw"), 0, formats=TEXT, most=5_000_000),
+            Run(("ladder", *FW), 0, formats=TEXT, most=5_000_000),
+            Run(("search", "code", *FW), 0, formats=(JSON,), most=5_000_000),
+            Run(("gap", "senior", "staff", *FW), 0, formats=(MARKDOWN,), most=5_000_000),
+        ),
+        slow=True,
+    ),
+    Case(
         "line-100k",
         "a 100,000-character statement of words, and one of 100,000 characters with no space",
         "read whole (JSON keeps all 100,000 characters); text wraps and folds it to the width",
