@@ -465,3 +465,18 @@ def test_the_documented_table_is_the_catalogue() -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         DOC.write_text(fresh, encoding="utf-8")
     assert text == fresh, f"{DOC} is out of date with cases.py: UPDATE_GOLDEN=1 pytest {__file__}"
+
+
+def test_the_documented_limits_are_the_code_s() -> None:
+    """Each row of the doc's limits table names a constant; its value there is the constant's."""
+    import importlib
+
+    section = DOC.read_text(encoding="utf-8").split("## Limits", 1)[1].split("\n## ", 1)[0]
+    found = 0
+    for row in section.split("\n"):
+        for module, name in re.findall(r"`(\w+)\.(MAX_\w+)`", row):
+            value = getattr(importlib.import_module(f"career_cli.{module}"), name)
+            shown = f"{value // 1048576} MB" if name.endswith("_BYTES") else f"{value:,}"
+            assert f"| {shown}" in row, f"{module}.{name} is {shown}, the doc says: {row}"
+            found += 1
+    assert found >= 7
