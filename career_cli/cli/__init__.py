@@ -14,6 +14,7 @@ quietly; an unexpected exception is reported as an internal error without a trac
 
 import importlib
 import os
+import signal
 import sys
 from typing import Annotated, Any
 
@@ -150,8 +151,17 @@ def _stdout_closed() -> bool:
     return type(sys.stdout).__name__ == "PacifyFlushWrapper"
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C stops career once. Further ones (a held key, a supervisor repeating SIGINT) are
+    ignored from then on: arriving while it unwinds to status 130, they would cut that short —
+    after Python restores the default handler at exit, the signal kills the process outright."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """The console script: the app, plus what happens before or outside any command."""
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         app(prog_name="career")
     except SystemExit as exc:
