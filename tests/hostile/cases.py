@@ -1211,6 +1211,7 @@ CASES: list[Case] = [
             Run(("show", "senior", *FW), 2, full=(2,), formats=TEXT),
             Run(("levels", *FW), 0, full=(2,), formats=(JSON,)),
         ),
+        needs=("/dev/full",),
     ),
     Case(
         "closed-stdout",

@@ -51,6 +51,9 @@ from hostile.cases import (
     doc_table,
 )
 
+# POSIX processes: setrlimit, signals, descriptors closed in the child.
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX processes")
+
 CAREER = shutil.which("career", path=str(Path(sys.executable).parent)) or "career"
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "career_cli" / "schemas"
