@@ -81,7 +81,7 @@ class Case:
     guard: str  # what in the code makes it so
     files: dict[str, Content]
     runs: tuple[Run, ...] = ()
-    mode: str = "run"  # "run"; "closed-stdout" and "sigint" run runs[0] as a process case
+    mode: str = "run"  # or "closed-stdout" (like | head -1), "sigint" (Ctrl-C until it stops)
     slow: bool = False
     needs: tuple[str, ...] = field(default=())  # paths that must exist on this machine
 
