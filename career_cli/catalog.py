@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from career_cli.errors import CareerError, FrameworkNotFound, LevelNotFound, UsageError
-from career_cli.loader import level_pages, load_framework, load_level, read_page
+from career_cli.loader import level_pages, load_framework, load_level, parse_page, read_page
 from career_cli.model import Framework, Level
 from career_cli.text import slug
 
@@ -236,8 +236,9 @@ def parse_level_arg(arg: str) -> LevelArg:
 
 def _page_level(page: Path, root: str | Path | None) -> tuple[Framework, Level]:
     """A page given by path, with the framework of its folder (for the title and word weights)."""
-    if not page.is_file():
-        read_page(page)  # raises the right PageError: no such file, a directory, …
+    # Not a regular file: the right PageError (no such file, a directory, …), or a pipe such as
+    # <(git show v1:senior.md), which can be read only once, so its text is kept.
+    text = None if page.is_file() else read_page(page)
     directory = page.parent
     root_path = Path(root).expanduser() if root is not None else find_root(page)
     if page in level_pages(directory):
@@ -249,7 +250,9 @@ def _page_level(page: Path, root: str | Path | None) -> tuple[Framework, Level]:
             if problem.path == page:
                 raise problem.error
     expand = include_resolver(root_path).expander_for(page) if root_path else None
-    level = load_level(page, expand=expand)
+    level = (
+        load_level(page, expand=expand) if text is None else parse_page(text, page, expand=expand)
+    )
     title = directory.resolve().name
     framework = Framework(id=title, title=title, path=directory, levels=(level,), root=root_path)
     return framework, level

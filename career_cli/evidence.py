@@ -238,9 +238,14 @@ def _entry(
     evidence = value.get("evidence")
     if evidence is not None and not isinstance(evidence, (str, int, float)):
         raise EvidenceError(f"{where}: 'evidence' must be text", path=path, line=line)
+    # Checked before str(): a list's text walks every element, and a YAML alias bomb shares
+    # references nine levels deep (387 million strings from a 1 kB file).
+    entry_id = value.get("id", ident)
+    if entry_id is not None and not isinstance(entry_id, (str, int, float)):
+        raise EvidenceError(f"{where}: 'id' must be text", path=path, line=line)
     text = value.get("text")
     return EvidenceEntry(
-        str(value.get("id", ident)) if value.get("id", ident) is not None else None,
+        str(entry_id) if entry_id is not None else None,
         str(text) if isinstance(text, str) else None,
         met,
         str(evidence).strip() or None if evidence is not None else None,
@@ -295,6 +300,7 @@ def _yaml_lines(text: str) -> dict[str, int]:
     import yaml
 
     try:
+        files.refuse_deep_yaml(text)
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
         return {}
@@ -311,6 +317,7 @@ def _yaml(text: str, path: Path) -> Any:
     import yaml
 
     try:
+        files.refuse_deep_yaml(text)
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise files.yaml_error(

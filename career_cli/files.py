@@ -25,15 +25,20 @@ class Kind:
     size_hint: str = "check that this is the right file"
 
 
+def too_big(size: int | None, path: Path, kind: Kind) -> CareerError:
+    """The kind's error for a file over its limit; ``size`` ``None`` when it cannot be known."""
+    over = f"is {size / 1048576:.1f} MB, over" if size is not None else "goes on past"
+    return kind.error(
+        f"{kind.noun} {over} the {kind.limit // 1048576} MB limit",
+        path=path,
+        hint=kind.size_hint,
+    )
+
+
 def decode(data: bytes, path: Path, kind: Kind) -> str:
     """Bytes → text with ``\\n`` line ends, or the kind's error saying what is wrong with it."""
     if len(data) > kind.limit:
-        raise kind.error(
-            f"{kind.noun} is {len(data) / 1048576:.1f} MB, "
-            f"over the {kind.limit // 1048576} MB limit",
-            path=path,
-            hint=kind.size_hint,
-        )
+        raise too_big(len(data), path, kind)
     if not data.strip():
         raise kind.error(f"{kind.noun} is empty", path=path, hint=kind.empty_hint)
     if b"\x00" in data:
@@ -55,12 +60,16 @@ def decode(data: bytes, path: Path, kind: Kind) -> str:
 
 
 def read(path: Path, kind: Kind) -> str:
-    """Read and decode a file; the size is checked before a byte is read."""
+    """Read and decode a file; the size is checked before a byte is read, and no more than the
+    limit is ever read (a device such as /dev/zero, or a pipe, has no size to check)."""
     try:
-        if path.stat().st_size > kind.limit:
-            # Report the size without reading a file that may be gigabytes.
-            return decode(b"x" * (kind.limit + 1), path, kind)
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > kind.limit:
+            raise too_big(size, path, kind)  # without reading a file that may be gigabytes
+        with path.open("rb") as handle:
+            data = handle.read(kind.limit + 1)
+        if len(data) > kind.limit:
+            raise too_big(None, path, kind)
     except IsADirectoryError:
         raise kind.error(f"is a directory, not {kind.a_noun}", path=path) from None
     except FileNotFoundError:
@@ -68,6 +77,33 @@ def read(path: Path, kind: Kind) -> str:
     except OSError as exc:
         raise kind.error(f"cannot read: {exc.strerror or exc}", path=path) from None
     return decode(data, path, kind)
+
+
+# libyaml composes nested collections by recursion in C, with no depth limit: YAML nested some
+# 30,000 deep (60 kB of brackets) overflows the C stack, and the process dies with SIGSEGV before
+# Python can raise anything. Frontmatter and evidence nest a few levels; this many is refused.
+MAX_YAML_DEPTH = 100
+
+
+def refuse_deep_yaml(text: str) -> None:
+    """Raise ``RecursionError`` (as a Python composer would) for YAML nested too deeply to load.
+
+    The depth is measured on libyaml's event stream, which is not recursive. Each level of
+    nesting needs an indicator (``[ { - : ?``), so text with few of them is not even parsed.
+    A syntax error found on the way is raised as the ``YAMLError`` loading would raise.
+    """
+    if sum(map(text.count, "[{-:?")) <= MAX_YAML_DEPTH:
+        return
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise RecursionError(f"YAML nested more than {MAX_YAML_DEPTH} deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def yaml_error(

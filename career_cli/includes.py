@@ -11,6 +11,9 @@ Page text is untrusted input, so resolution is fenced in:
 * what the path resolves to (symlinks followed) must stay inside the root, or it is refused;
 * a cycle (a file that includes itself, directly or not) and nesting deeper than
   ``MAX_INCLUDE_DEPTH`` are reported and not followed;
+* one page's includes bring in at most ``MAX_INCLUDES`` files and as much text as a page may
+  hold; past that they are reported and not expanded (an "include bomb", ten files that each
+  include the next ten times, would otherwise turn a few kilobytes into millions of statements);
 * a file that is missing, or not readable text, stays an unresolved include item.
 
 Each of these is a ``Note`` on the level (``code`` = ``include-*``), at the shortcode's line in
@@ -26,11 +29,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from career_cli import files
 from career_cli.errors import PageError
-from career_cli.loader import IncludeExpander, decode_page, parse_fragment
+from career_cli.loader import PAGE, IncludeExpander, decode_page, parse_fragment
 from career_cli.model import Competency, Note
 
 MAX_INCLUDE_DEPTH = 5
+MAX_INCLUDES = 1000  # expansions per page; a handbook page has a handful
 INCLUDE_BASES = ("assets", "content")
 
 MISSING = "include-missing"
@@ -45,10 +50,12 @@ _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
 @dataclass(frozen=True)
 class Located:
-    """Where an include path led: a file (``path``), nothing (both ``None``), or a refusal."""
+    """Where an include path led: a file (``path``), nothing (all ``None``), a refusal, or a path
+    the file system would not look up."""
 
     path: Path | None = None
     refused: str | None = None
+    unreadable: str | None = None  # the file system would not look it up (a name too long, …)
 
 
 class Tree(Protocol):
@@ -103,8 +110,13 @@ class DiskTree:
     def locate(self, relative: PurePosixPath) -> Located:
         for base in INCLUDE_BASES:
             candidate = self.root / base / Path(*relative.parts)
-            if not (candidate.is_symlink() or candidate.exists()):
-                continue
+            try:
+                if not (candidate.is_symlink() or candidate.exists()):
+                    continue
+            except (
+                OSError
+            ) as exc:  # the page names a path too long, or in a folder we may not enter
+                return Located(unreadable=f"cannot look it up: {exc.strerror or exc}")
             try:
                 real = candidate.resolve()
             except (OSError, RuntimeError):  # a symlink loop
@@ -118,10 +130,26 @@ class DiskTree:
         return Located()
 
     def read(self, path: Path) -> bytes:
-        return path.read_bytes()
+        # An included file is untrusted too: it may be gigabytes. Its size is checked before a
+        # byte is read, and no more than a page may hold is read (``decode_page`` refuses that).
+        size = path.stat().st_size
+        if size > PAGE.limit:
+            raise files.too_big(size, path, PAGE)
+        with path.open("rb") as handle:
+            return handle.read(PAGE.limit + 1)
 
     def key(self, path: Path) -> str:
         return str(path.resolve())
+
+
+class _Budget:
+    """What the includes of one page may still bring in: files, and bytes of text."""
+
+    __slots__ = ("files", "size")
+
+    def __init__(self) -> None:
+        self.files = MAX_INCLUDES
+        self.size = PAGE.limit
 
 
 class IncludeResolver:
@@ -134,13 +162,13 @@ class IncludeResolver:
 
     def expander_for(self, page: Path) -> IncludeExpander:
         """The ``expand`` hook for one page (the page itself opens the chain, for cycles)."""
-        return self._expander(page, (self.tree.key(page),), (page.name,))
+        return self._expander(page, (self.tree.key(page),), (page.name,), _Budget())
 
     def _expander(
-        self, container: Path, chain: tuple[str, ...], names: tuple[str, ...]
+        self, container: Path, chain: tuple[str, ...], names: tuple[str, ...], budget: _Budget
     ) -> IncludeExpander:
         def expand(include: str, line: int) -> tuple[list[Competency], list[Note]]:
-            return self._expand(include, line, container, chain, names)
+            return self._expand(include, line, container, chain, names, budget)
 
         return expand
 
@@ -163,6 +191,7 @@ class IncludeResolver:
         container: Path,
         chain: tuple[str, ...],
         names: tuple[str, ...],
+        budget: _Budget,
     ) -> tuple[list[Competency], list[Note]]:
         def unresolved(code: str, message: str) -> tuple[list[Competency], list[Note]]:
             note = Note(line, code, message, path=container)
@@ -174,6 +203,8 @@ class IncludeResolver:
         found = self.tree.locate(PurePosixPath(include.replace("\\", "/")))
         if found.refused:
             return unresolved(UNSAFE, f"refused include '{include}': {found.refused}")
+        if found.unreadable:
+            return unresolved(UNREADABLE, f"include '{include}' cannot be read: {found.unreadable}")
         if found.path is None:
             where = " or ".join(f"{base}/" for base in INCLUDE_BASES)
             return unresolved(
@@ -192,8 +223,19 @@ class IncludeResolver:
         text = self._text(found.path)
         if isinstance(text, PageError):
             return unresolved(UNREADABLE, f"include '{include}' cannot be read: {text.message}")
-        nested = self._expander(found.path, (*chain, key), (*names, found.path.name))
-        items, notes = parse_fragment(text, expand=nested)
+        budget.files -= 1
+        budget.size -= len(text)
+        if budget.files < 0 or budget.size < 0:
+            return unresolved(
+                UNREADABLE,
+                f"include '{include}' not expanded: the includes of {names[0]} already bring in "
+                f"more than {MAX_INCLUDES} files or {PAGE.limit // 1048576} MB",
+            )
+        nested = self._expander(found.path, (*chain, key), (*names, found.path.name), budget)
+        try:
+            items, notes = parse_fragment(text, expand=nested, path=found.path)
+        except PageError as exc:  # more statements than a level may hold
+            return unresolved(UNREADABLE, f"include '{include}' cannot be read: {exc.message}")
         statements = [
             item
             if item.source is not None or item.include is not None

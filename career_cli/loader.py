@@ -16,9 +16,13 @@ from typing import Any, NamedTuple
 from career_cli import files
 from career_cli.errors import PageError
 from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
-from career_cli.text import collapse, indentation, slug
+from career_cli.text import collapse, indentation, slug, title_line
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
+# Statements in one level, included ones too: handbook levels have dozens, the scale benchmarks
+# compare 10,000. Bytes alone do not bound the work: 10 MB of one-letter items is 2.6 million
+# statements, gigabytes to compare.
+MAX_STATEMENTS = 20_000
 KNOWN_LADDER = (
     "intern",
     "associate",
@@ -98,13 +102,13 @@ def level_title(raw_title: str, level_id: str) -> str:
         title = title.split(" - ", 1)[0].strip()
     elif ": " in title:
         title = title.rsplit(": ", 1)[1].strip()
-    return title or level_id
+    return title_line(title) or level_id
 
 
 def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
     for name in names:
-        if not name:
-            continue
+        if not name or len(name) > len(title):
+            continue  # it cannot be there; and a title as long as a page is not made a pattern
         stripped = re.sub(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", " ", title)
         stripped = collapse(stripped).strip(" -:–—")
         if stripped and stripped != title:
@@ -155,6 +159,7 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
         ) from None
     body_line = text[: len(text) - len(body)].count("\n") + 1
     try:
+        files.refuse_deep_yaml(fm)
         meta = handler.load(fm)
     except yaml.YAMLError as exc:
         raise files.yaml_error(
@@ -202,8 +207,11 @@ def _weight(meta: dict[str, Any], path: Path) -> float | None:
                 return float(value)
             except (TypeError, ValueError):
                 pass
+        # A list or mapping is named, not quoted: its repr would walk every element, and a YAML
+        # alias bomb ('weight: *lol9') shares 9 references 9 levels deep, 387 million strings.
+        shown = f"a {type(value).__name__}" if isinstance(value, (list, dict)) else f"{value!r:.40}"
         raise PageError(
-            f"frontmatter '{key}' must be a number, not {value!r:.40}",
+            f"frontmatter '{key}' must be a number, not {shown}",
             path=path,
             hint=f"use an integer such as '{key}: 30'",
         )
@@ -249,10 +257,17 @@ class _BodyParser:
         expand: IncludeExpander | None,
         *,
         fragment: bool = False,
+        path: Path | None = None,
     ) -> None:
         self.level_id = level_id
+        self.path = path
+        self.count = 0  # statements so far, included ones too
         self.title = title
         self.names = tuple(dict.fromkeys(n for n in (title, level_id) if n))
+        # Made once per page, not per heading: a title may be as long as the page, and a page may
+        # hold as many headings.
+        self.keys = {slug(title), slug(level_id)}
+        self.name_keys = tuple(key for key in map(slug, self.names) if key)
         self.expand = expand
         # A fragment is an included file: one run of statements, its headings only group them.
         self.fragment = fragment
@@ -271,18 +286,18 @@ class _BodyParser:
 
     def _is_overview(self, text: str, strict: bool) -> bool:
         key = slug(text)
-        if key in {slug(self.title), slug(self.level_id)}:
+        if key in self.keys:
             return True
         if strict:
             return False
         # Sub-framework pages head the overview "Core Platform Senior Distribution Engineer" for
         # the level "Senior Distribution Engineer": the heading ends with the level's name. A
         # category such as "Senior Responsibilities" merely starts with it.
-        return any(key.endswith(f"-{slug(name)}") for name in self.names if slug(name))
+        return any(key.endswith(f"-{name_key}") for name_key in self.name_keys)
 
     def heading_line(self, depth: int, text: str, line: int) -> None:
         self.close_item()
-        text = collapse(text)
+        text = title_line(text)
         if depth == 1 or self.fragment:
             return
         if self.heading is None and self._is_overview(text, strict=bool(self.sections)):
@@ -317,7 +332,18 @@ class _BodyParser:
         text = collapse(" ".join(self.item.parts))
         if text and self.section is not None:
             self.section.items.append(Competency(text, self.item.line))
+            self.counted(1, self.item.line)
         self.item = None
+
+    def counted(self, added: int, line: int) -> None:
+        self.count += added
+        if self.count > MAX_STATEMENTS:
+            raise PageError(
+                f"more than {MAX_STATEMENTS:,} statements",
+                path=self.path,
+                line=line,
+                hint="a level lists dozens of competencies; check that this is the right file",
+            )
 
     def list_item(self, indent: int, marker: str, rest: str, raw: str, line: int) -> None:
         if self.in_overview or self.section is None:
@@ -354,8 +380,10 @@ class _BodyParser:
             items, notes = self.expand(code.path, line)
             self.section.items.extend(items)
             self.notes.extend(notes)
+            self.counted(len(items), line)
             return
         self.section.items.append(Competency(code.path, line, include=code.path))
+        self.counted(1, line)
 
     def feed(self, lines: Iterator[tuple[int, str]]) -> None:
         fence: str | None = None
@@ -469,7 +497,7 @@ def parse_page(
     description = _scalar(meta, "description", path) or ""
     weight = _weight(meta, path)
     title = level_title(raw_title, ident) if raw_title else ident
-    parser = _BodyParser(ident, title, expand)
+    parser = _BodyParser(ident, title, expand, path=path)
     parser.feed(enumerate(body.split("\n"), start=first_line))
     categories = parser.categories()
     if not categories:
@@ -487,20 +515,21 @@ def parse_page(
         categories=categories,
         weight=weight,
         heading=parser.heading,
-        page_title=collapse(raw_title) if raw_title else None,
+        page_title=title_line(raw_title) if raw_title else None,
         notes=tuple(parser.notes),
     )
 
 
 def parse_fragment(
-    text: str, *, expand: IncludeExpander | None = None
+    text: str, *, expand: IncludeExpander | None = None, path: Path | None = None
 ) -> tuple[list[Competency], list[Note]]:
     """An included file's statements (its list items, in order) and what the parser noticed.
 
     Headings inside an included file only group its items: every item becomes a statement of the
-    (sub-)category that includes the file. Text outside list items is not a statement.
+    (sub-)category that includes the file. Text outside list items is not a statement. A file
+    with more statements than a level may hold is a ``PageError`` (``path`` names it).
     """
-    parser = _BodyParser("", "", expand, fragment=True)
+    parser = _BodyParser("", "", expand, fragment=True, path=path)
     parser.feed(enumerate(text.split("\n"), start=1))
     assert parser.section is not None
     return parser.section.items, parser.notes
@@ -606,7 +635,7 @@ def load_framework(
         title = _common_suffix_title(levels, directory) or directory.name
     return Framework(
         id=ident or directory.name,
-        title=collapse(title),
+        title=title_line(title),
         path=directory,
         description=collapse(description),
         levels=tuple(levels),

@@ -33,6 +33,18 @@ def collapse(text: str) -> str:
     return _WS_RE.sub(" ", text).strip()
 
 
+# Titles (of frameworks, levels, categories) are a few words, and every view repeats them: in each
+# column header, each lint problem, each search match. A page-long title would multiply the output
+# by the number of categories or statements, so titles longer than this are cut.
+MAX_TITLE = 200
+
+
+def title_line(text: str) -> str:
+    """A title as read: whitespace collapsed, at most ``MAX_TITLE`` characters (cut with …)."""
+    text = collapse(text)
+    return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
+
+
 def normalize(text: str) -> str:
     """The comparison key of a statement: whitespace and link targets do not count."""
     return collapse(plain(text))
@@ -51,6 +63,12 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """Text safe to put on a terminal: control characters become visible ``\\x1b``-style escapes."""
     return _UNSAFE_RE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """``visible``, and a newline shown as ``\\n`` too: for what must stay one line, such as a
+    lint problem or a message, where a newline in a file name would forge a line of its own."""
+    return visible(text).replace("\n", "\\n")
 
 
 def shown_path(path: Path | str) -> str:

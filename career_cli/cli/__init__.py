@@ -14,6 +14,7 @@ quietly; an unexpected exception is reported as an internal error without a trac
 
 import importlib
 import os
+import signal
 import sys
 from typing import Annotated, Any
 
@@ -93,6 +94,11 @@ class CareerGroup(TyperGroup):
                 raise
             if _debugging(ctx):
                 _print_traceback()
+            if isinstance(exc, OSError) and exc.filename is not None:
+                # A path the file system refuses (a name too long, a folder we may not enter, a
+                # loop), met while looking a path up: the path given is at fault, not career.
+                message("error", f"{exc.filename}: {exc.strerror or exc}")
+                raise typer.Exit(EXIT_ERROR) from None
             message("internal error", f"{type(exc).__name__}: {exc}")
             sys.stderr.write("  hint: run with --debug for a traceback, and please report it\n")
             raise typer.Exit(EXIT_INTERNAL) from None
@@ -145,8 +151,17 @@ def _stdout_closed() -> bool:
     return type(sys.stdout).__name__ == "PacifyFlushWrapper"
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C stops career once. Further ones (a held key, a supervisor repeating SIGINT) are
+    ignored from then on: arriving while it unwinds to status 130, they would cut that short —
+    after Python restores the default handler at exit, the signal kills the process outright."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """The console script: the app, plus what happens before or outside any command."""
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         app(prog_name="career")
     except SystemExit as exc:

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TextIO
 
 from career_cli.errors import CareerError
-from career_cli.text import shown_path, visible
+from career_cli.text import one_line, shown_path
 
 if TYPE_CHECKING:  # the model is for type hints only: --help and --version need not load it
     from career_cli.model import Framework, Level
@@ -97,10 +97,20 @@ def _pager_command() -> list[str] | None:
 
 def emit(text: str, *, page: bool = False) -> None:
     """Write to stdout, through the pager when asked and the text does not fit the screen."""
+    # A file name that is not UTF-8 arrives as lone surrogates (Python's surrogateescape). Written
+    # as they are, they make stdout invalid UTF-8, or fail to encode at all (exit 70) where stdout
+    # is strict. As backslash escapes (\udcff) they are visible in text and Markdown, and in JSON
+    # strings they are JSON escapes that decode back to the file name.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if page and _isatty(sys.stdout) and text.count("\n") >= shutil.get_terminal_size().lines:
         command = _pager_command()
         if command and _run_pager(command, text):
             return
+    if sys.stdout is None:  # started with stdout closed (career … >&-): Python has none to give
+        raise OutputError(
+            "cannot write output: standard output is closed",
+            hint="redirect it to a file, or to /dev/null to keep only the exit status",
+        )
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -138,9 +148,19 @@ def _run_pager(command: list[str], text: str) -> bool:
 
 
 def message(kind: str, text: str) -> None:
-    """``career: error: …`` on stderr; page-supplied text is shown, never interpreted."""
-    sys.stderr.write(f"career: {kind}: {visible(text)}\n")
-    sys.stderr.flush()
+    """``career: error: …`` on stderr; page-supplied text is shown, never interpreted.
+
+    A message is one line, and a hint line when there is one (``CareerError.render``): any other
+    newline came from a file name or a page and is shown as ``\\n``, so it cannot start a line.
+    """
+    head, hint_line, hint = text.partition("\n  hint: ")
+    try:
+        sys.stderr.write(f"career: {kind}: {one_line(head)}{hint_line}{one_line(hint)}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        # No stderr to tell (closed: None; full: ENOSPC): the exit status still does. Dropped, so
+        # that Python's final flush of what is left in the buffer cannot fail the exit status too.
+        sys.stderr = None
 
 
 def warn_problems(framework: Framework, skip: set[str] | None = None) -> None:

@@ -280,15 +280,16 @@ def render_search(result: SearchResult) -> str:
 
 def render_lint(problems: Sequence[Problem]) -> str:
     """``career lint --format markdown``: a table to paste into a merge request."""
-    from career_cli.text import shown_path
+    from career_cli.text import one_line, shown_path
 
     if not problems:
         return "No problems.\n"
     lines = ["| file | line | code | severity | problem |", "| --- | ---: | --- | --- | --- |"]
     for p in problems:
+        # A file name is page-supplied text too: it may hold escape sequences, or a pipe.
+        path = code_span(one_line(shown_path(p.path))).replace("|", "\\|")
         lines.append(
-            f"| `{shown_path(p.path).replace('`', '')}` | {p.line} | {p.rule.code} "
-            f"| {p.rule.severity} | {_cell(p.message)} |"
+            f"| {path} | {p.line} | {p.rule.code} | {p.rule.severity} | {_cell(p.message)} |"
         )
     return "\n".join(lines) + "\n"
 

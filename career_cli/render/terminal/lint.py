@@ -13,7 +13,7 @@ from rich.text import Text
 
 from career_cli.lint import Problem, counts
 from career_cli.render.terminal import CHANGED, DIM, REMOVED, TerminalOptions, to_string
-from career_cli.text import shown_path, visible
+from career_cli.text import one_line, shown_path
 
 SEVERITY_STYLE = {"error": f"bold {REMOVED}", "warning": CHANGED, "info": "cyan"}
 
@@ -21,11 +21,11 @@ SEVERITY_STYLE = {"error": f"bold {REMOVED}", "warning": CHANGED, "info": "cyan"
 def problem_line(problem: Problem, color: bool) -> Text:
     message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
     return Text.assemble(
-        (visible(f"{shown_path(problem.path)}:{problem.line}:"), "bold" if color else ""),
+        (one_line(f"{shown_path(problem.path)}:{problem.line}:"), "bold" if color else ""),
         " ",
         (problem.rule.code, SEVERITY_STYLE[problem.rule.severity] if color else ""),
         " ",
-        visible(message),
+        one_line(message),
     )
 
 

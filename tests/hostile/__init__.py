@@ -1,0 +1,1 @@
+"""The hostile-input catalogue: documents nobody should write, and what ``career`` does."""
