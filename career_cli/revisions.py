@@ -20,9 +20,10 @@ import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
+from career_cli import files
 from career_cli.errors import CareerError
 from career_cli.includes import INCLUDE_BASES, IncludeResolver, Located
-from career_cli.loader import decode_page, parse_page
+from career_cli.loader import PAGE, decode_page, parse_page
 from career_cli.model import Level, Revision
 
 _SYMLINK = "120000"
@@ -116,8 +117,13 @@ class GitRepo:
                 found[name.decode("utf-8", "surrogateescape")] = _Entry(mode, obj)
         return found
 
-    def blob(self, obj: str) -> bytes:
+    def blob(self, obj: str, shown: Path | None = None) -> bytes:
+        """A file's bytes at a revision; its size is asked first, so a huge file in history is
+        refused like one on disk, never read whole."""
         if obj not in self._blobs:
+            size = self.git("cat-file", "-s", obj)
+            if size.returncode == 0 and int(size.stdout or 0) > PAGE.limit:
+                raise files.too_big(int(size.stdout), shown or self.top / obj, PAGE)
             result = self.git("cat-file", "blob", obj)
             if result.returncode != 0:
                 raise RevisionError(f"cannot read git object {obj[:12]}", path=self.top)
@@ -217,7 +223,7 @@ def level_at(
             path=page,
             hint="the page may have been added or renamed since; pick a later revision",
         )
-    data = repo.git("cat-file", "blob", f"{commit}:{relative.as_posix()}").stdout
+    data = repo.blob(f"{commit}:{relative.as_posix()}", shown)
     expand = None
     if root is not None:
         try:

@@ -301,3 +301,29 @@ def test_an_existing_file_with_an_at_sign_is_a_page(tmp_path: Path) -> None:
     odd.write_text(page("Senior", "## A\n\n- x\n"))
     _, [level], named = open_levels([str(odd)], None)
     assert level.path == odd and not named
+
+
+def test_a_huge_page_in_history_is_refused_not_read(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Over the 10 MB page limit at that revision (git stores it compressed, so it is cheap).
+    big = senior_page(repo).read_text() + "1. " + "x" * (11 * 1024 * 1024) + "\n"
+    senior_page(repo).write_text(big)
+    commit(repo, "a page far over the size limit")
+    senior_page(repo).write_text(SENIOR_V1)
+    commit(repo, "back to normal")
+    from career_cli.revisions import GitRepo
+
+    asked: list[tuple[str, ...]] = []
+    real_git = GitRepo.git
+
+    def recording(self: GitRepo, *args: str):  # type: ignore[no-untyped-def]
+        asked.append(args)
+        return real_git(self, *args)
+
+    monkeypatch.setattr(GitRepo, "git", recording)
+    result = run(runner, "diff", "senior@HEAD~1", "senior", "--root", str(repo), "-f", "team")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "senior.md: page is 11.0 MB, over the 10 MB limit" in result.stderr
+    assert ("cat-file", "-s") in {args[:2] for args in asked}
+    assert not any(args[:2] == ("cat-file", "blob") and "senior.md" in args[2] for args in asked)
