@@ -310,8 +310,10 @@ def _yaml_lines(text: str) -> dict[str, int]:
 def _yaml(text: str, path: Path) -> Any:
     import yaml
 
+    from career_cli import yamlsafe
+
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yamlsafe.load(text)
     except yaml.YAMLError as exc:
         raise files.yaml_error(
             exc,

@@ -141,6 +141,8 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     import yaml
     from frontmatter.default_handlers import YAMLHandler
 
+    from career_cli import yamlsafe
+
     handler = YAMLHandler()
     if not handler.detect(text):
         return {}, text, 1
@@ -155,7 +157,7 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
         ) from None
     body_line = text[: len(text) - len(body)].count("\n") + 1
     try:
-        meta = handler.load(fm)
+        meta = yamlsafe.load(fm)
     except yaml.YAMLError as exc:
         raise files.yaml_error(
             exc,

@@ -133,6 +133,13 @@ def test_the_file_is_only_read(tmp_path: Path) -> None:
         ("ev.yaml", "- just\n- strings\n", "entry 1", 1),
         ("ev.yaml", "x/y: true\na/b: {met: maybe}\n", "'met' must be true or false", 2),
         ("ev.yaml", "42\n", "expected a mapping", None),
+        # Values PyYAML's constructors cannot build raised ValueError, KeyError, IndexError or
+        # AttributeError from inside PyYAML (found by fuzzing): YAML errors at their line.
+        ("ev.yaml", "a/b: true\nc/d: {met: true, evidence: 2024-13-45}\n", "as timestamp", 2),
+        ("ev.yaml", "a/b: !!bool maybe\n", "cannot read 'maybe' as bool", 1),
+        ("ev.yml", "a/b: true\nc/d: !!int\n", "as int", 2),
+        ("ev", "a/b: !!timestamp x\n", "as timestamp", 1),
+        ("ev.yaml", "a/b: {evidence: " + "9" * 5000 + "}\n", "4300 digits", 1),
     ],
 )
 def test_malformed_evidence_names_file_and_line(

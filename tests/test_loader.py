@@ -256,6 +256,27 @@ def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     assert error.line is not None and 3 <= error.line <= 5
 
 
+@pytest.mark.parametrize(
+    ("frontmatter", "fragment"),
+    [
+        ("date: 2024-13-45", "cannot read '2024-13-45' as timestamp (month must be in 1..12)"),
+        ("title: !!float x", "cannot read 'x' as float"),
+        ("title: !!bool", "cannot read '' as bool"),
+        ("title: !!timestamp x", "cannot read 'x' as timestamp"),
+        ("weight: " + "9" * 5000, "(Exceeds the limit (4300 digits)"),
+    ],
+)
+def test_values_yaml_cannot_build_are_yaml_errors(
+    tmp_path: Path, frontmatter: str, fragment: str
+) -> None:
+    # PyYAML's constructors raised ValueError, KeyError or AttributeError for these, which
+    # escaped as an internal error (found by fuzzing).
+    error = _error(f"---\ntitle: Senior\n{frontmatter}\n---\n## A\n- x\n".encode(), tmp_path)
+    assert error.message.startswith("invalid YAML frontmatter: ")
+    assert fragment in error.message
+    assert error.line is not None
+
+
 @pytest.mark.parametrize("frontmatter", ["- a\n- b", "just a string"])
 def test_frontmatter_must_be_a_mapping(tmp_path: Path, frontmatter: str) -> None:
     error = _error(f"---\n{frontmatter}\n---\n## A\n- x\n".encode(), tmp_path)
