@@ -202,7 +202,7 @@ def _weight(meta: dict[str, Any], path: Path) -> float | None:
         if not isinstance(value, bool):
             try:
                 return float(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # OverflowError: an int over 1e308
                 pass
         raise PageError(
             f"frontmatter '{key}' must be a number, not {value!r:.40}",

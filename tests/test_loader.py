@@ -277,6 +277,12 @@ def test_values_yaml_cannot_build_are_yaml_errors(
     assert error.line is not None
 
 
+def test_a_weight_beyond_any_float_is_an_error(tmp_path: Path) -> None:
+    # float() of a 400-digit integer raised OverflowError, an internal error (found by fuzzing).
+    error = _error(b"---\ntitle: Senior\nweight: 1" + b"0" * 400 + b"\n---\n## A\n- x\n", tmp_path)
+    assert error.message.startswith("frontmatter 'weight' must be a number")
+
+
 @pytest.mark.parametrize("frontmatter", ["- a\n- b", "just a string"])
 def test_frontmatter_must_be_a_mapping(tmp_path: Path, frontmatter: str) -> None:
     error = _error(f"---\n{frontmatter}\n---\n## A\n- x\n".encode(), tmp_path)
