@@ -332,6 +332,8 @@ def _json(text: str, path: Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise EvidenceError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except ValueError as exc:  # a number over Python's 4,300-digit limit for int()
+        raise EvidenceError(f"invalid JSON: {str(exc).split(';', 1)[0]}", path=path) from None
     except RecursionError:
         raise EvidenceError("JSON is nested too deeply", path=path) from None
 

@@ -140,6 +140,8 @@ def test_the_file_is_only_read(tmp_path: Path) -> None:
         ("ev.yml", "a/b: true\nc/d: !!int\n", "as int", 2),
         ("ev", "a/b: !!timestamp x\n", "as timestamp", 1),
         ("ev.yaml", "a/b: {evidence: " + "9" * 5000 + "}\n", "4300 digits", 1),
+        # json.loads raises a plain ValueError for such a number: an internal error, too.
+        ("ev.json", '{"a/b": {"evidence": ' + "9" * 5000 + "}}", "invalid JSON: Exceeds", None),
     ],
 )
 def test_malformed_evidence_names_file_and_line(
