@@ -320,6 +320,7 @@ def _yaml(text: str, path: Path) -> Any:
             path,
             EVIDENCE,
             what="invalid YAML",
+            source=text,
             first_line=1,
             hint="fix the YAML, or use the checklist from `career gap … --format markdown`",
         ) from None

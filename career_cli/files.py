@@ -71,14 +71,26 @@ def read(path: Path, kind: Kind) -> str:
 
 
 def yaml_error(
-    exc: Exception, path: Path, kind: Kind, *, what: str, first_line: int, hint: str
+    exc: Exception,
+    path: Path,
+    kind: Kind,
+    *,
+    what: str,
+    source: str,
+    first_line: int,
+    hint: str,
 ) -> CareerError:
-    """A YAML parse error as the kind's error, at the file line (YAML starts at ``first_line``)."""
+    """A YAML parse error as the kind's error, at the file line (``source`` starts there).
+
+    The line is counted from the mark's offset, not taken from YAML's own count: YAML also breaks
+    lines at U+0085, U+2028 and U+2029, and libyaml puts an error at the end of a file that does
+    not end in a newline on a line after the last one.
+    """
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     return kind.error(
         f"{what}: {problem}",
         path=path,
-        line=mark.line + first_line if mark is not None else None,
+        line=source.count("\n", 0, mark.index) + first_line if mark is not None else None,
         hint=hint,
     )

@@ -144,7 +144,8 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     from career_cli import yamlsafe
 
     handler = YAMLHandler()
-    if not handler.detect(text):
+    opening = handler.FM_BOUNDARY.match(text) if handler.FM_BOUNDARY else None  # = .detect()
+    if opening is None:
         return {}, text, 1
     try:
         fm, body = handler.split(text)
@@ -164,7 +165,9 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
             path,
             PAGE,
             what="invalid YAML frontmatter",
-            first_line=2,  # the line after the opening '---'
+            source=fm,
+            # The YAML starts after the opening '---' (which takes any blank lines after it too).
+            first_line=text[: opening.end()].count("\n") + 1,
             hint="fix the YAML between the '---' lines (quote titles that contain ': ')",
         ) from None
     except RecursionError:

@@ -124,6 +124,10 @@ def test_the_file_is_only_read(tmp_path: Path) -> None:
     ("name", "content", "fragment", "line"),
     [
         ("ev.yaml", "a/b: {met: true\nc/d: [\n", "invalid YAML", 2),
+        # libyaml puts an error at the end of a file without a final newline on the line after
+        # the last one, and counts U+2028 as a line break: the line is the file's own.
+        ("ev.yaml", "{", "invalid YAML", 1),
+        ("ev.yaml", "a/b: true\u2028\u2028\nc/d: : :\n", "invalid YAML", 2),
         ("ev.json", '{"a": true,\n "b": }', "invalid JSON", 2),
         ("ev.md", "", "evidence file is empty", None),
         ("ev.md", "   \n\n", "evidence file is empty", None),

@@ -277,6 +277,23 @@ def test_values_yaml_cannot_build_are_yaml_errors(
     assert error.line is not None
 
 
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"---\ntitle: Senior\nlevel: : :\n---\n## A\n- x\n", 3),
+        (b"---\n\n\ntitle: Senior\nlevel: : :\n---\n## A\n- x\n", 5),  # blank lines first
+        ("---\ntitle: Senior\u2028\u2028\nlevel: : :\n---\n## A\n- x\n".encode(), 3),
+        (b"---\ntitle: [unclosed\n---\n## A\n- x\n", 3),  # at the end: the closing '---'
+    ],
+)
+def test_frontmatter_yaml_errors_name_their_own_line(
+    tmp_path: Path, data: bytes, line: int
+) -> None:
+    # Lines were one too high, and off by the blank lines after the opening '---' and by each
+    # U+2028 (a line break to YAML, not to an editor): found by fuzzing, which checks the line.
+    assert _error(data, tmp_path).line == line
+
+
 def test_a_weight_beyond_any_float_is_an_error(tmp_path: Path) -> None:
     # float() of a 400-digit integer raised OverflowError, an internal error (found by fuzzing).
     error = _error(b"---\ntitle: Senior\nweight: 1" + b"0" * 400 + b"\n---\n## A\n- x\n", tmp_path)
