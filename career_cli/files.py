@@ -48,7 +48,8 @@ def decode(data: bytes, path: Path, kind: Kind) -> str:
         raise kind.error(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
             path=path,
-            line=data[: exc.start].count(b"\n") + 1,
+            # Lines as the text will have them: CRLF and lone CR end a line too.
+            line=data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1,
             hint="re-save the file as UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -250,6 +250,13 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     assert error.hint == "re-save the file as UTF-8"
 
 
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_non_utf8_names_the_line_whatever_the_line_ends(tmp_path: Path, newline: bytes) -> None:
+    # With lone CR line ends the line was always 1: only LF bytes were counted (found by fuzzing).
+    data = newline.join([b"---", b"title: Senior", b"---", b"## A", b"- caf\xe9"])
+    assert _error(data, tmp_path).line == 5
+
+
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     error = _error(b"---\ntitle: Senior\ndescription: [unclosed\n---\n## A\n- x\n", tmp_path)
     assert "invalid YAML" in error.message
