@@ -68,7 +68,8 @@ class EvidenceFile:
 def unescape(markdown: str) -> str:
     """Back from what ``render.markdown.escape`` wrote to the page's own text."""
     text = _ESCAPED.sub(r"\1", markdown.replace("\u200b", ""))
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&#x200b;", "\u200b")
+    return text.replace("&amp;", "&").strip()
 
 
 class _Item:
