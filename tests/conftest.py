@@ -7,12 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "frameworks" / "infrastructure"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REALWORLD = ROOT.parent / "shared" / "realworld" / "handbook"
+
+# HYPOTHESIS_PROFILE=fuzz: a long run of the property and fuzz tests (tests/test_properties.py,
+# tests/test_fuzz.py), which then take the profile's budget instead of their CI-sized one.
+settings.register_profile("fuzz", max_examples=20_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def page(title: str | None, body: str, **meta: object) -> str:
