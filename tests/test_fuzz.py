@@ -143,19 +143,19 @@ WORKDIR = Path(tempfile.mkdtemp(prefix="career-fuzz-"))  # each input overwrites
 atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 
 
-@budget(300)
+@budget(400)
 @given(inputs("page"))
 def test_page_loader_returns_a_level_or_a_page_error(data: bytes) -> None:
     targets.page(data, Path("fuzz/senior.md"), deep=True)
 
 
-@budget(100)
+@budget(150)
 @given(inputs("page"))
 def test_a_framework_directory_always_loads(data: bytes) -> None:
     targets.framework(data, WORKDIR / "framework")
 
 
-@budget(300)
+@budget(400)
 @given(inputs("evidence"), st.sampled_from(targets.EVIDENCE_SUFFIXES))
 def test_evidence_reader_returns_entries_or_an_evidence_error(data: bytes, suffix: str) -> None:
     targets.evidence(data, WORKDIR / f"evidence{suffix}", deep=True)
