@@ -68,7 +68,8 @@ class EvidenceFile:
 def unescape(markdown: str) -> str:
     """Back from what ``render.markdown.escape`` wrote to the page's own text."""
     text = _ESCAPED.sub(r"\1", markdown.replace("\u200b", ""))
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&#x200b;", "\u200b")
+    return text.replace("&amp;", "&").strip()
 
 
 class _Item:
@@ -316,15 +317,18 @@ def _yaml_lines(text: str) -> dict[str, int]:
 def _yaml(text: str, path: Path) -> Any:
     import yaml
 
+    from career_cli import yamlsafe
+
     try:
         files.refuse_deep_yaml(text)
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yamlsafe.load(text)
     except yaml.YAMLError as exc:
         raise files.yaml_error(
             exc,
             path,
             EVIDENCE,
             what="invalid YAML",
+            source=text,
             first_line=1,
             hint="fix the YAML, or use the checklist from `career gap … --format markdown`",
         ) from None
@@ -337,6 +341,8 @@ def _json(text: str, path: Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise EvidenceError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except ValueError as exc:  # a number over Python's 4,300-digit limit for int()
+        raise EvidenceError(f"invalid JSON: {str(exc).split(';', 1)[0]}", path=path) from None
     except RecursionError:
         raise EvidenceError("JSON is nested too deeply", path=path) from None
 

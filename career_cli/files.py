@@ -53,7 +53,8 @@ def decode(data: bytes, path: Path, kind: Kind) -> str:
         raise kind.error(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
             path=path,
-            line=data[: exc.start].count(b"\n") + 1,
+            # Lines as the text will have them: CRLF and lone CR end a line too.
+            line=data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1,
             hint="re-save the file as UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -107,14 +108,26 @@ def refuse_deep_yaml(text: str) -> None:
 
 
 def yaml_error(
-    exc: Exception, path: Path, kind: Kind, *, what: str, first_line: int, hint: str
+    exc: Exception,
+    path: Path,
+    kind: Kind,
+    *,
+    what: str,
+    source: str,
+    first_line: int,
+    hint: str,
 ) -> CareerError:
-    """A YAML parse error as the kind's error, at the file line (YAML starts at ``first_line``)."""
+    """A YAML parse error as the kind's error, at the file line (``source`` starts there).
+
+    The line is counted from the mark's offset, not taken from YAML's own count: YAML also breaks
+    lines at U+0085, U+2028 and U+2029, and libyaml puts an error at the end of a file that does
+    not end in a newline on a line after the last one.
+    """
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     return kind.error(
         f"{what}: {problem}",
         path=path,
-        line=mark.line + first_line if mark is not None else None,
+        line=source.count("\n", 0, mark.index) + first_line if mark is not None else None,
         hint=hint,
     )

@@ -145,8 +145,11 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     import yaml
     from frontmatter.default_handlers import YAMLHandler
 
+    from career_cli import yamlsafe
+
     handler = YAMLHandler()
-    if not handler.detect(text):
+    opening = handler.FM_BOUNDARY.match(text) if handler.FM_BOUNDARY else None  # = .detect()
+    if opening is None:
         return {}, text, 1
     try:
         fm, body = handler.split(text)
@@ -160,14 +163,16 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     body_line = text[: len(text) - len(body)].count("\n") + 1
     try:
         files.refuse_deep_yaml(fm)
-        meta = handler.load(fm)
+        meta = yamlsafe.load(fm)
     except yaml.YAMLError as exc:
         raise files.yaml_error(
             exc,
             path,
             PAGE,
             what="invalid YAML frontmatter",
-            first_line=2,  # the line after the opening '---'
+            source=fm,
+            # The YAML starts after the opening '---' (which takes any blank lines after it too).
+            first_line=text[: opening.end()].count("\n") + 1,
             hint="fix the YAML between the '---' lines (quote titles that contain ': ')",
         ) from None
     except RecursionError:
@@ -205,7 +210,7 @@ def _weight(meta: dict[str, Any], path: Path) -> float | None:
         if not isinstance(value, bool):
             try:
                 return float(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # OverflowError: an int over 1e308
                 pass
         # A list or mapping is named, not quoted: its repr would walk every element, and a YAML
         # alias bomb ('weight: *lol9') shares 9 references 9 levels deep, 387 million strings.

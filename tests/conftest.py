@@ -7,12 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "frameworks" / "infrastructure"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REALWORLD = ROOT.parent / "shared" / "realworld" / "handbook"
+
+# HYPOTHESIS_PROFILE=fuzz: a long run, in which the property and fuzz tests (test_properties.py,
+# test_fuzz.py) take a hundred times their CI budget, and every other test 2,000 examples.
+settings.register_profile("fuzz", max_examples=2_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def page(title: str | None, body: str, **meta: object) -> str:

@@ -124,6 +124,10 @@ def test_the_file_is_only_read(tmp_path: Path) -> None:
     ("name", "content", "fragment", "line"),
     [
         ("ev.yaml", "a/b: {met: true\nc/d: [\n", "invalid YAML", 2),
+        # libyaml puts an error at the end of a file without a final newline on the line after
+        # the last one, and counts U+2028 as a line break: the line is the file's own.
+        ("ev.yaml", "{", "invalid YAML", 1),
+        ("ev.yaml", "a/b: true\u2028\u2028\nc/d: : :\n", "invalid YAML", 2),
         ("ev.json", '{"a": true,\n "b": }', "invalid JSON", 2),
         ("ev.md", "", "evidence file is empty", None),
         ("ev.md", "   \n\n", "evidence file is empty", None),
@@ -133,6 +137,15 @@ def test_the_file_is_only_read(tmp_path: Path) -> None:
         ("ev.yaml", "- just\n- strings\n", "entry 1", 1),
         ("ev.yaml", "x/y: true\na/b: {met: maybe}\n", "'met' must be true or false", 2),
         ("ev.yaml", "42\n", "expected a mapping", None),
+        # Values PyYAML's constructors cannot build raised ValueError, KeyError, IndexError or
+        # AttributeError from inside PyYAML (found by fuzzing): YAML errors at their line.
+        ("ev.yaml", "a/b: true\nc/d: {met: true, evidence: 2024-13-45}\n", "as timestamp", 2),
+        ("ev.yaml", "a/b: !!bool maybe\n", "cannot read 'maybe' as bool", 1),
+        ("ev.yml", "a/b: true\nc/d: !!int\n", "as int", 2),
+        ("ev", "a/b: !!timestamp x\n", "as timestamp", 1),
+        ("ev.yaml", "a/b: {evidence: " + "9" * 5000 + "}\n", "4300 digits", 1),
+        # json.loads raises a plain ValueError for such a number: an internal error, too.
+        ("ev.json", '{"a/b": {"evidence": ' + "9" * 5000 + "}}", "invalid JSON: Exceeds", None),
     ],
 )
 def test_malformed_evidence_names_file_and_line(

@@ -151,3 +151,25 @@ def test_one_entry_per_expectation() -> None:
     gap = apply(bundled_gap(), first, second)
     assert gap.count(status="met") == 1
     assert gap.unmatched == (second,)
+
+
+def test_a_zero_width_space_of_the_page_survives_the_checklist_round_trip() -> None:
+    # The checklist dropped every U+200B on reading back, the page's own too: the entry for
+    # "zero<ZWSP>width" then matched "zerowidth" by exact text, and ticking one statement met
+    # the other (found by the checklist round-trip property, tests/test_properties.py).
+    from career_cli.evidence import parse_markdown
+    from career_cli.render.markdown import render_gap
+
+    below = _level("junior", ["Writes code."])
+    spaced, joined = "Owns zero\u200bwidth rotations.", "Owns zerowidth rotations."
+    above = _level("senior", [joined, spaced])
+    framework = Framework("f", "F", Path(), levels=(below, above))
+    gap = build_gap(diff_levels(framework, below, above))
+    checklist = render_gap(gap).replace(
+        "- [ ] Owns zero&#x200b;width", "- [x] Owns zero&#x200b;width"
+    )
+    entries = parse_markdown(checklist, Path("promotion.md")).entries
+    assert [entry.text for entry in entries] == [joined, spaced]
+    applied = apply_evidence(gap, list(entries), scorer_for(framework))
+    assert {e.text: e.status for e in applied.expectations} == {joined: "open", spaced: "met"}
+    assert not applied.unmatched

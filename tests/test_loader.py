@@ -250,10 +250,61 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     assert error.hint == "re-save the file as UTF-8"
 
 
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_non_utf8_names_the_line_whatever_the_line_ends(tmp_path: Path, newline: bytes) -> None:
+    # With lone CR line ends the line was always 1: only LF bytes were counted (found by fuzzing).
+    data = newline.join([b"---", b"title: Senior", b"---", b"## A", b"- caf\xe9"])
+    assert _error(data, tmp_path).line == 5
+
+
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     error = _error(b"---\ntitle: Senior\ndescription: [unclosed\n---\n## A\n- x\n", tmp_path)
     assert "invalid YAML" in error.message
     assert error.line is not None and 3 <= error.line <= 5
+
+
+@pytest.mark.parametrize(
+    ("frontmatter", "fragment"),
+    [
+        ("date: 2024-13-45", "cannot read '2024-13-45' as timestamp (month must be in 1..12)"),
+        ("title: !!float x", "cannot read 'x' as float"),
+        ("title: !!bool", "cannot read '' as bool"),
+        ("title: !!timestamp x", "cannot read 'x' as timestamp"),
+        ("weight: " + "9" * 5000, "(Exceeds the limit (4300 digits)"),
+    ],
+)
+def test_values_yaml_cannot_build_are_yaml_errors(
+    tmp_path: Path, frontmatter: str, fragment: str
+) -> None:
+    # PyYAML's constructors raised ValueError, KeyError or AttributeError for these, which
+    # escaped as an internal error (found by fuzzing).
+    error = _error(f"---\ntitle: Senior\n{frontmatter}\n---\n## A\n- x\n".encode(), tmp_path)
+    assert error.message.startswith("invalid YAML frontmatter: ")
+    assert fragment in error.message
+    assert error.line is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"---\ntitle: Senior\nlevel: : :\n---\n## A\n- x\n", 3),
+        (b"---\n\n\ntitle: Senior\nlevel: : :\n---\n## A\n- x\n", 5),  # blank lines first
+        ("---\ntitle: Senior\u2028\u2028\nlevel: : :\n---\n## A\n- x\n".encode(), 3),
+        (b"---\ntitle: [unclosed\n---\n## A\n- x\n", 3),  # at the end: the closing '---'
+    ],
+)
+def test_frontmatter_yaml_errors_name_their_own_line(
+    tmp_path: Path, data: bytes, line: int
+) -> None:
+    # Lines were one too high, and off by the blank lines after the opening '---' and by each
+    # U+2028 (a line break to YAML, not to an editor): found by fuzzing, which checks the line.
+    assert _error(data, tmp_path).line == line
+
+
+def test_a_weight_beyond_any_float_is_an_error(tmp_path: Path) -> None:
+    # float() of a 400-digit integer raised OverflowError, an internal error (found by fuzzing).
+    error = _error(b"---\ntitle: Senior\nweight: 1" + b"0" * 400 + b"\n---\n## A\n- x\n", tmp_path)
+    assert error.message.startswith("frontmatter 'weight' must be a number")
 
 
 @pytest.mark.parametrize("frontmatter", ["- a\n- b", "just a string"])

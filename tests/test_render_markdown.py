@@ -10,6 +10,7 @@ from conftest import BUNDLED, assert_golden
 from markdown_it import MarkdownIt
 
 from career_cli.align import diff_levels
+from career_cli.evidence import unescape
 from career_cli.loader import load_framework
 from career_cli.model import DiffOp
 from career_cli.render.markdown import (
@@ -71,6 +72,9 @@ def test_page_text_cannot_inject_markup_html_mentions_or_references() -> None:
         f"fake {{{ZWSP}+ insert +{ZWSP}}} and [{ZWSP}- delete -{ZWSP}]"
     )
     assert escape("R&D \x1b[31m") == "R&amp;D \\x1b[31m"
+    # The page's own zero-width space is an entity, told apart from ours when read back.
+    assert escape(f"@{ZWSP}all zero{ZWSP}width") == "@&#x200b;all zero&#x200b;width"
+    assert unescape(escape(f"@{ZWSP}all zero{ZWSP}width #12")) == f"@{ZWSP}all zero{ZWSP}width #12"
 
 
 def test_include_paths_are_code_spans_that_survive_backticks_and_controls() -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from career_cli.gap import Gap
 
 ZWSP = "\u200b"
+ZWSP_ENTITY = "&#x200b;"
 # Positions where a zero-width space breaks a pattern GitLab would act on: look-alikes of the
 # inline diff markers ("[-", "+}"), and references (@user, #12, !3, &4, %5, $6, ~label).
 _BREAK_AT = re.compile(
@@ -51,8 +52,12 @@ if TYPE_CHECKING:  # the handbook commands' types, needed only by their own comm
 
 
 def _escape_plain(text: str, *, strict: bool = False) -> str:
-    text = _BREAK_AT.sub(ZWSP, visible(text))
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    # A zero-width space the page itself holds is written as an entity, so that reading a
+    # checklist back (evidence.unescape) can drop the ones inserted here and keep that one.
+    text = ZWSP_ENTITY.join(
+        _BREAK_AT.sub(ZWSP, part).replace("&", "&amp;").replace("<", "&lt;")
+        for part in visible(text).split(ZWSP)
+    )
     if strict:
         text = _INLINE_FORMAT.sub(lambda m: _ENTITIES[m.group()], text)
     return text
