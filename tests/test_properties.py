@@ -507,9 +507,12 @@ _LABEL = re.compile(r"^- (?:\*\*(Added|Removed|Changed):\*\* )?")
 
 def markdown_text(markup: str) -> str:
     """Back from escaped Markdown to the page's text: our entities, then ``unescape``."""
+    # An entity decodes to a literal character, which no backslash escape then consumes: the
+    # backslash entity is held aside until the escapes are undone.
+    markup = markup.replace("&#92;", "\x00")
     for entity, char in _ENTITIES.items():
         markup = markup.replace(entity, char)
-    return unescape(markup)
+    return unescape(markup).replace("\x00", "\\")
 
 
 def inline_sides(markup: str) -> tuple[str, str]:

@@ -91,6 +91,25 @@ def test_block_markers_at_the_start_are_escaped() -> None:
     assert at_line_start("Plain text - fine") == "Plain text - fine"
 
 
+@pytest.mark.parametrize(
+    "text", [r"Knows \*nix systems", r"See \[runbooks](https://e.com/r)", "ends in \\", r"a\\b"]
+)
+def test_a_pages_own_backslash_comes_back_from_the_checklist(text: str) -> None:
+    # GitLab would read "\*" as an escape and drop the backslash: the checklist doubles it.
+    assert unescape(escape(text)) == text
+
+
+def test_a_backslash_before_a_link_shows_and_the_link_still_works() -> None:
+    html = MarkdownIt().render(escape(r"See \[runbooks](https://e.com/r)"))
+    assert html == '<p>See \\<a href="https://e.com/r">runbooks</a></p>\n'
+
+
+def test_inside_a_diff_run_a_backslash_is_an_entity() -> None:
+    # a backslash escape there would become a span of its own and split GitLab's text node
+    assert escape(r"\*nix", strict=True) == "&#92;&#42;nix"
+    assert inline_diff([DiffOp("insert", r"\*nix")]) == "{+ &#92;&#42;nix +}"
+
+
 # -- what GitLab makes of it: a model of its pipeline, good enough to catch broken markup.
 # GitLab wraps backslash escapes of these characters in spans (MarkdownPreEscapeFilter), renders
 # CommonMark, then applies its inline diff regexes to each DOM text node (InlineDiffFilter).

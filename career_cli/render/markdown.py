@@ -40,6 +40,9 @@ _BREAK_AT = re.compile(
 _LEADING_BLOCK = re.compile(r"^(\s*)([#>+*-]|\d{1,9}[.)]|\[[ xX]\])(?=\s|$)")
 _ENTITIES = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#126;"}
 _INLINE_FORMAT = re.compile("[*_`~]")
+# A page's own backslash before ASCII punctuation (or before what follows this piece: a link, an
+# entity) would escape it in GitLab and vanish, and the checklist would read back other text.
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
@@ -54,8 +57,12 @@ if TYPE_CHECKING:  # the handbook commands' types, needed only by their own comm
 def _escape_plain(text: str, *, strict: bool = False) -> str:
     # A zero-width space the page itself holds is written as an entity, so that reading a
     # checklist back (evidence.unescape) can drop the ones inserted here and keep that one.
+    # Inside a diff run the backslash is an entity: an escape there would split the text node.
+    backslash = "&#92;" if strict else r"\\\\"
     text = ZWSP_ENTITY.join(
-        _BREAK_AT.sub(ZWSP, part).replace("&", "&amp;").replace("<", "&lt;")
+        _BACKSLASH.sub(
+            backslash, _BREAK_AT.sub(ZWSP, part).replace("&", "&amp;").replace("<", "&lt;")
+        )
         for part in visible(text).split(ZWSP)
     )
     if strict:
