@@ -1,5 +1,5 @@
 """``python -m career_cli`` runs the same entry point as the ``career`` script."""
 
-from career_cli.cli import main
+from career_cli.launch import run
 
-main()
+run()

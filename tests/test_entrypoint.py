@@ -65,6 +65,47 @@ def test_python_dash_m_works_too(tmp_path: Path) -> None:
     assert [lv["id"] for lv in json.loads(result.stdout)["levels"]][-1] == "senior"
 
 
+def test_a_large_output_reaches_a_pipe_whole(big_framework: Path) -> None:
+    # The entry point ends with os._exit after flushing: nothing buffered may be lost.
+    result = subprocess.run(
+        [CAREER, "diff", "associate", "senior", "-f", str(big_framework), "--json"],
+        capture_output=True,
+        env=env(),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    counts = document["counts"]
+    assert counts["unchanged"] + counts["changed"] + counts["removed"] == 3000
+    assert result.stdout.endswith(b"}\n")
+
+
+def test_atexit_hooks_still_run_through_the_entry_point(tmp_path: Path) -> None:
+    # What coverage.py or a sitecustomize registers must run, so teardown is not skipped then.
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('hook ran\\n'))\n"
+        "sys.argv = ['career', 'levels', '--json']\n"
+        "from career_cli.launch import run\n"
+        "run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env(), check=False
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["kind"] == "levels"
+    assert result.stderr == "hook ran\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "status"), [(["diff", "associate", "nope"], 2), (["--version"], 0)]
+)
+def test_exit_statuses_survive_the_fast_exit(args: list[str], status: int) -> None:
+    result = subprocess.run([CAREER, *args], capture_output=True, text=True, env=env(), check=False)
+    assert result.returncode == status
+    assert (result.stderr == "") == (status == 0)
+
+
 def test_closed_stdout_exits_quietly(big_framework: Path) -> None:
     process = subprocess.Popen(
         [CAREER, "diff", "associate", "senior", "-f", str(big_framework), "--json"],
