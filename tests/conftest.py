@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
+
+from career_cli.model import LevelDiff
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "frameworks" / "infrastructure"
@@ -78,3 +81,17 @@ def assert_golden(name: str, text: str) -> None:
     assert path.exists(), f"missing golden file {path}; run UPDATE_GOLDEN=1 pytest"
     expected = path.read_text(encoding="utf-8")
     assert text == expected, f"output differs from {path} (UPDATE_GOLDEN=1 pytest to accept)"
+
+
+def pairing(diff: LevelDiff) -> Counter[tuple[str, str, str | None, str | None]]:
+    """Each row of a diff as (category, status, old text, new text), counted."""
+    return Counter(
+        (
+            c.id,
+            item.status,
+            item.old.text if item.old else None,
+            item.new.text if item.new else None,
+        )
+        for c in diff.categories
+        for item in c.items
+    )

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED
+from conftest import BUNDLED, pairing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -197,16 +197,7 @@ def level_items(level: Level) -> Counter[tuple[str, str]]:
 
 
 def pairs(diff: LevelDiff) -> set[tuple[str, str, str | None, str | None]]:
-    return {
-        (
-            c.id,
-            item.status,
-            item.old.text if item.old else None,
-            item.new.text if item.new else None,
-        )
-        for c in diff.categories
-        for item in c.items
-    }
+    return set(pairing(diff))
 
 
 MIRROR = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}

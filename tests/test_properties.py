@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from conftest import pairing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -363,19 +364,6 @@ def sides(diff: LevelDiff) -> tuple[Counter[tuple[str, str]], Counter[tuple[str,
 
 
 MIRROR = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
-
-
-def pairing(diff: LevelDiff) -> Counter[tuple[str, str, str | None, str | None]]:
-    return Counter(
-        (
-            c.id,
-            item.status,
-            item.old.text if item.old else None,
-            item.new.text if item.new else None,
-        )
-        for c in diff.categories
-        for item in c.items
-    )
 
 
 # -- the properties
