@@ -228,21 +228,26 @@ def run_all(case: Case, root: Path, out: Path) -> list[Result]:
     return results
 
 
+def _watched(run: Run, fmt: str, root: Path, *, stdout: int) -> subprocess.Popen[bytes]:
+    """A run started for the process modes, which watch it live: stderr on a pipe, no stdin."""
+    return subprocess.Popen(
+        argv(run, fmt),
+        cwd=root,
+        env=environment(root, FORMAT_ARGS[fmt][1]),
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limit_memory,
+    )
+
+
 def run_closed_stdout(case: Case, root: Path) -> list[Result]:
     """Like ``career … | head -1``: read one line, then close the pipe."""
     results = []
     for run in case.runs:
         for fmt in run.formats:
             began = time.monotonic()
-            process = subprocess.Popen(
-                argv(run, fmt),
-                cwd=root,
-                env=environment(root, FORMAT_ARGS[fmt][1]),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                preexec_fn=_limit_memory,
-            )
+            process = _watched(run, fmt, root, stdout=subprocess.PIPE)
             assert process.stdout is not None and process.stderr is not None
             first = process.stdout.readline()
             process.stdout.close()
@@ -259,15 +264,7 @@ def run_interrupted(case: Case, root: Path) -> list[Result]:
     for run in case.runs:
         for fmt in run.formats:
             began = time.monotonic()
-            process = subprocess.Popen(
-                argv(run, fmt),
-                cwd=root,
-                env=environment(root, FORMAT_ARGS[fmt][1]),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                preexec_fn=_limit_memory,
-            )
+            process = _watched(run, fmt, root, stdout=subprocess.DEVNULL)
             assert process.stderr is not None
             time.sleep(0.3)
             while process.poll() is None and time.monotonic() - began < TIMEOUT:
