@@ -300,9 +300,10 @@ def _yaml_lines(text: str) -> dict[str, int]:
     """Line of each top-level key (or list position), from YAML's node tree, for messages."""
     import yaml
 
+    from career_cli import yamlsafe
+
     try:
-        files.refuse_deep_yaml(text)
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yamlsafe.compose(text)
     except (yaml.YAMLError, RecursionError):
         return {}
     if isinstance(node, yaml.MappingNode) and any(k.value == "expectations" for k, _ in node.value):
@@ -320,7 +321,6 @@ def _yaml(text: str, path: Path) -> Any:
     from career_cli import yamlsafe
 
     try:
-        files.refuse_deep_yaml(text)
         return yamlsafe.load(text)
     except yaml.YAMLError as exc:
         raise files.yaml_error(

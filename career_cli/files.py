@@ -80,33 +80,6 @@ def read(path: Path, kind: Kind) -> str:
     return decode(data, path, kind)
 
 
-# libyaml composes nested collections by recursion in C, with no depth limit: YAML nested some
-# 30,000 deep (60 kB of brackets) overflows the C stack, and the process dies with SIGSEGV before
-# Python can raise anything. Frontmatter and evidence nest a few levels; this many is refused.
-MAX_YAML_DEPTH = 100
-
-
-def refuse_deep_yaml(text: str) -> None:
-    """Raise ``RecursionError`` (as a Python composer would) for YAML nested too deeply to load.
-
-    The depth is measured on libyaml's event stream, which is not recursive. Each level of
-    nesting needs an indicator (``[ { - : ?``), so text with few of them is not even parsed.
-    A syntax error found on the way is raised as the ``YAMLError`` loading would raise.
-    """
-    if sum(map(text.count, "[{-:?")) <= MAX_YAML_DEPTH:
-        return
-    import yaml
-
-    depth = 0
-    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                raise RecursionError(f"YAML nested more than {MAX_YAML_DEPTH} deep")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
 def yaml_error(
     exc: Exception,
     path: Path,

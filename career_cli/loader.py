@@ -162,7 +162,6 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
         ) from None
     body_line = text[: len(text) - len(body)].count("\n") + 1
     try:
-        files.refuse_deep_yaml(fm)
         meta = yamlsafe.load(fm)
     except yaml.YAMLError as exc:
         raise files.yaml_error(

@@ -749,7 +749,7 @@ CASES: list[Case] = [
         "frontmatter nested 50,000 deep (`[[[[…]]]]`), about 100 kB",
         "page error: `frontmatter is nested too deeply` (libyaml's composer would overflow "
         "the C stack)",
-        "`files.refuse_deep_yaml` before `yaml.load`",
+        "`yamlsafe.load` (depth checked on the event stream first)",
         fw("---\ntitle: " + deep_yaml(50_000) + "\n---\n## Craft\n\n1. x\n"),
         fails("nested too deeply"),
     ),
@@ -1125,7 +1125,7 @@ CASES: list[Case] = [
         "evidence-nesting-50k",
         "YAML and JSON evidence nested 50,000 deep",
         "evidence error: `nested too deeply`",
-        "`files.refuse_deep_yaml`; `evidence._json` (RecursionError)",
+        "`yamlsafe.load`; `evidence._json` (RecursionError)",
         {
             "evidence.yaml": "a: " + deep_yaml(50_000) + "\n",
             "evidence.json": deep_yaml(50_000),
