@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from career_cli.loader import KNOWN_LADDER
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 CAREER = shutil.which("career", path=str(Path(PYTHON).parent)) or "career"
@@ -159,11 +161,9 @@ def growth(runs: int) -> None:
 
 def handbook_tree(root: Path, rng: random.Random, departments: int = 25) -> int:
     """A handbook checkout of ``departments`` × 8 level pages with shared include files."""
-    names = ["intern", "associate", "intermediate", "senior", "staff", "principal",
-             "distinguished", "fellow"]  # fmt: skip
     includes = root / "assets" / "includes" / "engineering-careers"
     includes.mkdir(parents=True)
-    for name in names:
+    for name in KNOWN_LADDER:
         for kind in ("leadership", "technical"):
             items = generated_level(rng, 1, 6)[0]
             (includes / f"{name}-{kind}-competency.md").write_text(
@@ -175,7 +175,7 @@ def handbook_tree(root: Path, rng: random.Random, departments: int = 25) -> int:
         folder = matrix / f"department-{department:02d}"
         folder.mkdir(parents=True)
         level = generated_level(rng, 5, 7)
-        for name in names:
+        for name in KNOWN_LADDER:
             body = f"## {name.title()}\n\n{name.title()}s in this department deliver.\n"
             for c, items in enumerate(level):
                 body += f"\n## Category {c}\n\n" + "".join(f"1. {t}\n" for t in items)
@@ -263,13 +263,13 @@ def handbook(runs: int) -> None:
     else:
         print(f"(skipped the real-world tree: {REALWORLD} is not there)")
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        pages = handbook_tree(root, random.Random(2028))
+        tree = Path(tmp)
+        pages = handbook_tree(tree, random.Random(2028))
         for label, args, target in [
-            (f"lint a {pages}-page checkout (25 frameworks)", ["lint", str(root)], 2.0),
+            (f"lint a {pages}-page checkout (25 frameworks)", ["lint", str(tree)], 2.0),
             (
                 f"ladder in the {pages}-page checkout (8 levels)",
-                ["ladder", "--root", str(root), "-f", "department-00", "--json"],
+                ["ladder", "--root", str(tree), "-f", "department-00", "--json"],
                 1.0,
             ),
         ]:
@@ -277,21 +277,11 @@ def handbook(runs: int) -> None:
             print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < target else 'OVER TARGET'}"
                   f" (target < {target:.0f} s)")  # fmt: skip
     rng = random.Random(2027)
-    names = [
-        "intern",
-        "associate",
-        "intermediate",
-        "senior",
-        "staff",
-        "principal",
-        "distinguished",
-        "fellow",
-    ]
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         level = generated_level(rng, 10, 50)
         levels = {}
-        for name in names:
+        for name in KNOWN_LADDER:
             levels[name] = level
             level = reworded(rng, level)
         write_framework(directory, levels)
