@@ -224,7 +224,8 @@ def main() -> None:
     handbook(runs)
 
 
-REALWORLD = HERE.parent.parent / "shared" / "realworld" / "handbook"
+# GitLab handbook content, CC BY-SA 4.0: see tests/fixtures/README.md.
+REALWORLD = HERE.parent / "tests" / "fixtures" / "handbook"
 
 
 def wall(command: list[str], runs: int) -> float:

@@ -16,7 +16,8 @@ from career_cli.model import LevelDiff
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "frameworks" / "infrastructure"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-REALWORLD = ROOT.parent / "shared" / "realworld" / "handbook"
+# GitLab handbook content, CC BY-SA 4.0: see tests/fixtures/README.md.
+REALWORLD = ROOT / "tests" / "fixtures" / "handbook"
 
 # HYPOTHESIS_PROFILE=fuzz: a long run, in which the property and fuzz tests (test_properties.py,
 # test_fuzz.py) take a hundred times their CI budget, and every other test 2,000 examples.
