@@ -103,16 +103,22 @@ class Scorer:
     def norm(self, text: str) -> float:
         found = self._norms.get(text)
         if found is None:
-            weights, unseen = self._weights, self._unseen
-            found = self._norms[text] = math.sqrt(
-                sum(weights.get(f, unseen) for f in self.features(text))
-            )
+            found = self._norms[text] = math.sqrt(self.total(self.features(text)))
         return found
+
+    def total(self, features: Iterable[str]) -> float:
+        """The summed weight of ``features``, added in sorted order.
+
+        Float addition is not associative, and a frozenset's iteration order changes with the
+        hash seed and with how the set was built. Summing in one canonical order makes every score
+        the same in every run and in both directions: ``similarity(a, b) == similarity(b, a)``
+        exactly, and the aligner's incremental sums (also in sorted order) equal these.
+        """
+        weights, unseen = self._weights, self._unseen
+        return sum(weights.get(f, unseen) for f in sorted(features))
 
     def similarity(self, a: str, b: str) -> float:
         shared = self.features(a) & self.features(b)
         if not shared:
             return 0.0
-        weights, unseen = self._weights, self._unseen
-        dot = sum(weights.get(f, unseen) for f in shared)
-        return min(1.0, dot / (self.norm(a) * self.norm(b)))
+        return min(1.0, self.total(shared) / (self.norm(a) * self.norm(b)))

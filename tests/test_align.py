@@ -11,7 +11,13 @@ from conftest import BUNDLED, pairing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from career_cli.align import diff_levels, include_key, merge_order, select_categories
+from career_cli.align import (
+    diff_levels,
+    include_key,
+    merge_order,
+    scorer_for,
+    select_categories,
+)
 from career_cli.errors import UsageError
 from career_cli.loader import load_framework
 from career_cli.model import Category, CategoryDiff, Competency, Framework, Level, LevelDiff
@@ -262,3 +268,19 @@ def test_large_categories_still_pair_every_rewording() -> None:
     assert [(i.old_index, i.new_index) for i in craft.items if i.status == "changed"] == [
         (n, n) for n in range(1, 121)
     ]
+
+
+@settings(max_examples=100)
+@given(categories_, categories_)
+def test_a_pair_scores_what_similarity_says_bit_for_bit(
+    a: list[tuple[str, list[str]]], b: list[tuple[str, list[str]]]
+) -> None:
+    # The aligner sums weights incrementally through postings; the score it reports must be
+    # exactly the scorer's, or a tie at the threshold could go either way between the two paths.
+    old, new = make_level("associate", a), make_level("senior", b)
+    framework = framework_of(old, new)
+    scorer = scorer_for(framework, old, new)
+    for category_diff in diff_levels(framework, old, new, scorer=scorer).categories:
+        for item in category_diff.items:
+            if item.status == "changed" and item.old and item.new:
+                assert item.similarity == scorer.similarity(item.old.text, item.new.text)
