@@ -343,7 +343,8 @@ def check(result: Result) -> list[str]:
     if result.status != run.status:
         problems.append(f"exit status {result.status}, documented {run.status}: {err[-800:]}")
     for fragment in run.stderr if said else ():
-        if fragment not in err:
+        found = fragment.search(err) if isinstance(fragment, re.Pattern) else fragment in err
+        if not found:
             problems.append(f"stderr lacks {fragment!r}: {err[:800]}")
     if said and run.status == 2 and not err.startswith("career: error: "):
         problems.append(f"stderr does not start with 'career: error: ': {err[:300]}")
