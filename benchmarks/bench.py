@@ -200,10 +200,23 @@ def section(title: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--only",
+        choices=("startup", "growth", "handbook"),
+        help="run one section (default: all)",
+    )
     args = parser.parse_args()
     runs: int = args.runs
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; median of {runs} runs")
+    if args.only in (None, "startup"):
+        startup(runs)
+    if args.only in (None, "growth"):
+        growth(runs)
+    if args.only in (None, "handbook"):
+        handbook(runs)
 
+
+def startup(runs: int) -> None:
     section("Start-up")
     compare(
         "career diff associate senior",
@@ -219,9 +232,6 @@ def main() -> None:
         1.10,
         runs,
     )
-
-    growth(runs)
-    handbook(runs)
 
 
 # GitLab handbook content, CC BY-SA 4.0: see tests/fixtures/README.md.

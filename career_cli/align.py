@@ -338,9 +338,18 @@ def pick_categories(
         return list(categories)
     for name in names:
         if not any(category_matches(c, name) for c in categories):
+            import difflib
+
             available = ", ".join(dict.fromkeys(c.title for c in categories)) or "none"
+            keys = {key: c.title for c in categories for key in (c.id, slug(c.title))}
+            keys.update({slug(c.title.rsplit(" › ", 1)[-1]): c.title for c in categories})
+            # A prefix is enough to name a category, so a typo is usually in its first word.
+            keys.update({word: c.title for c in categories for word in slug(c.title).split("-")})
+            close = difflib.get_close_matches(slug(name), list(keys), n=1, cutoff=0.6)
+            suggestion = f"did you mean '{keys[close[0]]}'? " if close else ""
             raise UsageError(
-                f"no category matches '{name}'", hint=f"categories of {where}: {available}"
+                f"no category matches '{name}'",
+                hint=f"{suggestion}categories of {where}: {available}",
             )
     return [c for c in categories if any(category_matches(c, n) for n in names)]
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from career_cli.errors import CareerError, FrameworkNotFound, LevelNotFound, UsageError
 from career_cli.loader import level_pages, load_framework, load_level, parse_page, read_page
-from career_cli.model import Framework, Level
+from career_cli.model import Framework, FrameworkList, Level
 from career_cli.text import slug
 
 if TYPE_CHECKING:
@@ -39,6 +39,22 @@ def bundled_frameworks() -> dict[str, Path]:
 
 def _looks_like_path(spec: str) -> bool:
     return os.sep in spec or "/" in spec or spec.startswith((".", "~"))
+
+
+def list_frameworks(root: str | Path | None) -> FrameworkList:
+    """What ``--framework`` can name: the bundled frameworks, and those of the checkout
+    ``root`` (``--root``) when one is given, each loaded (without expanding includes)."""
+    entries: list[tuple[str, Framework]] = [
+        ("bundled", load_framework(path, ident=name)) for name, path in bundled_frameworks().items()
+    ]
+    root_path = None
+    if root is not None:
+        from career_cli.handbook import check_root, discover
+
+        root_path = check_root(Path(root).expanduser())
+        for ref in discover(root_path):
+            entries.append(("root", load_framework(ref.path, ident=ref.name)))
+    return FrameworkList(tuple(entries), root_path)
 
 
 def framework_dir(spec: str | None) -> tuple[str, Path]:
@@ -109,10 +125,16 @@ def open_framework(spec: str | None, *, root: str | Path | None = None) -> Frame
 
 
 def find_root(path: Path) -> Path | None:
-    """The handbook checkout a framework directory or page sits in (a few ``stat`` calls)."""
+    """Where the includes of a framework folder or page resolve (a few ``stat`` calls): the
+    handbook checkout it sits in; else the framework folder itself when it keeps its included
+    files in ``includes/`` beside its pages (the bundled framework does); else nowhere."""
     from career_cli.handbook import find_root as find
 
-    return find(path)
+    found = find(path)
+    if found is not None:
+        return found
+    folder = path if path.is_dir() else path.parent
+    return folder if (folder / "includes").is_dir() else None
 
 
 def load_with_root(path: Path, ident: str, root: Path | None) -> Framework:
@@ -260,7 +282,19 @@ def _page_level(page: Path, root: str | Path | None) -> tuple[Framework, Level]:
 
 def level_at(page: Path, revision: str, *, level_id: str, root: Path | None) -> Level:
     """``revisions.level_at``, imported only when a revision is asked for (it needs git)."""
+    from career_cli.revisions import RevisionError
     from career_cli.revisions import level_at as read_at
+
+    packaged = Path(__file__).parent / "frameworks"
+    if packaged.is_dir() and page.resolve().is_relative_to(packaged.resolve()):
+        # Installed into a virtualenv, which may well sit inside some git clone: that clone's
+        # history is not the framework's.
+        raise RevisionError(
+            f"'{level_id}@{revision}': the bundled framework is installed with career, not "
+            "read from a git checkout, so it has no revisions",
+            hint="LEVEL@REV reads pages as git recorded them: point -f at a git checkout's "
+            "framework folder",
+        )
 
     return read_at(page, revision, level_id=level_id, root=root)
 
@@ -344,19 +378,18 @@ def lint_targets(
 
     DIR: a handbook checkout (every framework), a folder in its matrix (those at and below it),
     or a framework folder (or a folder of them). Without DIR: the framework ``--framework``
-    names, else every framework of ``--root``, else the current directory.
+    names, else every framework of ``--root``, else the bundled default framework — as every
+    other command reads — never whatever Markdown happens to be in the current directory.
     """
     from career_cli import handbook
 
     root_path = handbook.check_root(Path(root).expanduser()) if root is not None else None
     if directory is None:
-        if spec is not None or os.environ.get(FRAMEWORK_ENV):
-            framework = open_framework(spec, root=root_path)
-            return [framework], framework.root
-        if root_path is not None:
+        if spec is None and not os.environ.get(FRAMEWORK_ENV) and root_path is not None:
             refs = handbook.discover(root_path)
             return [load_with_root(r.path, r.name, root_path) for r in refs], root_path
-        directory = "."
+        framework = open_framework(spec, root=root_path)
+        return [framework], framework.root
     folder = Path(directory).expanduser()
     if not folder.is_dir():
         raise FrameworkNotFound(

@@ -37,6 +37,19 @@ from career_cli.model import Competency, Note
 MAX_INCLUDE_DEPTH = 5
 MAX_INCLUDES = 1000  # expansions per page; a handbook page has a handful
 INCLUDE_BASES = ("assets", "content")
+# A framework folder outside any checkout (the bundled one, a folder passed with -f) that keeps its
+# included files beside its pages is its own include root: ``includes/x.md`` is ``folder/includes/
+# x.md``, as Hugo would find it had the folder been ``assets/``.
+FOLDER_BASES = (".",)
+
+
+def include_bases(root: Path) -> tuple[str, ...]:
+    """Where include paths resolve under ``root``: a checkout's ``assets/`` then ``content/``, or
+    the root itself for a framework folder that is its own root (it has neither)."""
+    if (root / "assets").is_dir() or (root / "content").is_dir():
+        return INCLUDE_BASES
+    return FOLDER_BASES
+
 
 MISSING = "include-missing"
 UNSAFE = "include-unsafe"
@@ -64,6 +77,11 @@ class Tree(Protocol):
     @property
     def label(self) -> str:
         """The root, as messages name it."""
+        ...
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        """The folders under the root that include paths resolve against, in order."""
         ...
 
     def locate(self, relative: PurePosixPath) -> Located:
@@ -102,13 +120,14 @@ class DiskTree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.real_root = root.resolve()
+        self.bases = include_bases(root)
 
     @property
     def label(self) -> str:
         return str(self.root)
 
     def locate(self, relative: PurePosixPath) -> Located:
-        for base in INCLUDE_BASES:
+        for base in self.bases:
             candidate = self.root / base / Path(*relative.parts)
             try:
                 if not (candidate.is_symlink() or candidate.exists()):
@@ -206,7 +225,7 @@ class IncludeResolver:
         if found.unreadable:
             return unresolved(UNREADABLE, f"include '{include}' cannot be read: {found.unreadable}")
         if found.path is None:
-            where = " or ".join(f"{base}/" for base in INCLUDE_BASES)
+            where = " or ".join(f"{base}/" for base in self.tree.bases)
             return unresolved(
                 MISSING, f"include '{include}' not found under {where} of {self.tree.label}"
             )

@@ -107,11 +107,21 @@ def rule(name_or_code: str) -> Rule:
     """A rule by code (``W203``) or name (``weaker-statement``), any case."""
     found = BY_CODE.get(name_or_code.upper()) or BY_NAME.get(name_or_code.lower())
     if found is None:
+        import difflib
+
         from career_cli.errors import UsageError
 
+        keys = [r.code for r in RULES] + [r.name for r in RULES]
+        typed = (
+            name_or_code.upper()
+            if name_or_code[:1].isalpha() and name_or_code[1:].isdigit()
+            else name_or_code.lower()
+        )
+        close = difflib.get_close_matches(typed, keys, n=1, cutoff=0.6)
+        suggestion = f"did you mean '{close[0]}'? " if close else ""
         raise UsageError(
             f"no lint rule '{name_or_code}'",
-            hint="rules: " + ", ".join(f"{r.code} {r.name}" for r in RULES),
+            hint=suggestion + "rules: " + ", ".join(f"{r.code} {r.name}" for r in RULES),
         )
     return found
 
@@ -424,3 +434,18 @@ def counts(problems: Sequence[Problem]) -> dict[str, int]:
     for problem in problems:
         tally[problem.rule.severity] += 1
     return tally
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """What ``career lint`` reports: the problems shown, the frameworks and pages checked, the
+    root their includes resolve in, and how many problems ``--severity``/``--ignore`` hid."""
+
+    problems: tuple[Problem, ...]
+    frameworks: tuple[Framework, ...]
+    root: Path | None
+    hidden: int = 0
+
+    @property
+    def pages(self) -> int:
+        return sum(len(f.levels) + len(f.problems) for f in self.frameworks)

@@ -134,6 +134,39 @@ class Framework(Record):
     root: Path | None = None  # the handbook checkout its includes resolve against, if any
 
 
+class ShownLevel:
+    """What ``career show`` shows: a level of a framework, with the categories asked for.
+
+    A plain class with slots, like ``Revision``: three references need no generated methods.
+    """
+
+    __slots__ = ("categories", "framework", "level")
+
+    def __init__(
+        self, framework: Framework, level: Level, categories: tuple[Category, ...]
+    ) -> None:
+        self.framework = framework
+        self.level = level
+        self.categories = categories
+
+    def __repr__(self) -> str:
+        return f"ShownLevel({self.framework.id!r}, {self.level.id!r}, {len(self.categories)})"
+
+
+class FrameworkList:
+    """What ``career frameworks`` lists: ``(source, framework)`` pairs, where source is
+    ``bundled`` or ``root``, and the handbook checkout searched (``--root``), if any."""
+
+    __slots__ = ("entries", "root")
+
+    def __init__(self, entries: tuple[tuple[str, Framework], ...], root: Path | None) -> None:
+        self.entries = entries
+        self.root = root
+
+    def __repr__(self) -> str:
+        return f"FrameworkList({[f.id for _, f in self.entries]!r}, {self.root!r})"
+
+
 @dataclass(frozen=True, repr=False)
 class DiffOp(Record):
     """A run of a word diff: text kept (equal), only in the old text (delete) or only in the new."""

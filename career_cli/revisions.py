@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from career_cli import files
 from career_cli.errors import CareerError
-from career_cli.includes import INCLUDE_BASES, IncludeResolver, Located
+from career_cli.includes import IncludeResolver, Located, include_bases
 from career_cli.loader import PAGE, decode_page, parse_page
 from career_cli.model import Level, Revision
 
@@ -141,11 +141,19 @@ def _run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
 class GitTree:
     """A handbook checkout as it was at a commit, for include resolution at that revision."""
 
-    def __init__(self, repo: GitRepo, commit: str, revision: str, root: PurePosixPath) -> None:
+    def __init__(
+        self,
+        repo: GitRepo,
+        commit: str,
+        revision: str,
+        root: PurePosixPath,
+        bases: tuple[str, ...],
+    ) -> None:
         self.repo = repo
         self.commit = commit
         self.revision = revision
         self.root = root
+        self.bases = bases
         self._entries: dict[str, _Entry] | None = None
 
     @property
@@ -186,7 +194,7 @@ class GitTree:
         return "/".join(resolved)
 
     def locate(self, relative: PurePosixPath) -> Located:
-        for base in INCLUDE_BASES:
+        for base in self.bases:
             wanted = (self.root / base / relative).as_posix()
             real = self._resolve(wanted)
             if real is None or not self._inside(real):
@@ -217,6 +225,15 @@ def level_at(
     relative = repo.relative(page)
     shown = Path(f"{revision}:{relative.as_posix()}")
     result = repo.git("cat-file", "-e", f"{commit}:{relative.as_posix()}")
+    if result.returncode != 0 and page.is_file():
+        tracked = repo.git("ls-files", "-z", "--", relative.as_posix())
+        if not tracked.stdout:  # e.g. a virtualenv's copy of a page, inside some clone
+            raise RevisionError(
+                f"is not tracked by the git repository at {repo.top}, so it has no history",
+                path=page,
+                hint="LEVEL@REV reads a page as git recorded it: use the pages of a git checkout "
+                "(-f DIR)",
+            )
     if result.returncode != 0:
         raise RevisionError(
             f"{relative.as_posix()} does not exist at revision '{revision}'",
@@ -233,7 +250,7 @@ def level_at(
 
             expand = IncludeResolver(DiskTree(root)).expander_for(shown)
         else:
-            tree = GitTree(repo, commit, revision, root_relative)
+            tree = GitTree(repo, commit, revision, root_relative, include_bases(root))
             expand = IncludeResolver(tree).expander_for(shown)
     level = parse_page(decode_page(data, shown), shown, level_id=level_id, expand=expand)
     return replace(level, title=f"{level.title}@{revision}", revision=Revision(revision, commit))

@@ -30,8 +30,8 @@ from career_cli.errors import CareerError, PageError
 from career_cli.evidence import EvidenceError, EvidenceFile, parse_markdown, read_evidence
 from career_cli.gap import Gap, apply_evidence, build_gap
 from career_cli.loader import decode_page, load_framework, parse_fragment, parse_page
-from career_cli.model import Competency, Framework, Level
-from career_cli.render import json_doc, markdown
+from career_cli.model import Competency, Framework, Level, ShownLevel
+from career_cli.render import RenderOptions, json_doc, markdown
 from career_cli.text import collapse
 
 BUNDLED = Path(__file__).resolve().parent.parent / "frameworks" / "infrastructure"
@@ -93,9 +93,9 @@ def _use_level(level: Level) -> None:
     for old, new in ((senior, level), (level, senior), (level, level)):
         diff = diff_levels(framework, old, new)
         _json_round_trip(json_doc.diff_document(diff))
-        markdown.render_diff(diff, show_all=True)
-    _json_round_trip(json_doc.show_document(framework, level, level.categories))
-    markdown.render_show(framework, level, level.categories)
+        markdown.render_diff(diff, RenderOptions(show_all=True))
+    _json_round_trip(json_doc.show_document(ShownLevel(framework, level, level.categories)))
+    markdown.render_show(ShownLevel(framework, level, level.categories))
 
 
 def page(data: bytes, path: Path, *, deep: bool = False) -> Level | None:

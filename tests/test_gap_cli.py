@@ -47,7 +47,7 @@ def gap_json(runner: CliRunner, *args: str) -> dict[str, object]:
 def test_round_trip_from_template_to_all_met(runner: CliRunner, tmp_path: Path) -> None:
     promo = tmp_path / "promotion.md"
     text = template(runner, promo, "intermediate", "senior")
-    assert text.count("- [ ] ") == 25
+    assert text.count("- [ ] ") == 32
     text = tick(
         text, "Plays an integral role in team hiring", "Led 12 interviews, [MR](https://x/1)"
     )
@@ -59,7 +59,7 @@ def test_round_trip_from_template_to_all_met(runner: CliRunner, tmp_path: Path) 
     )
     assert result.exit_code == 1, result.stderr
     assert result.stderr == ""
-    assert result.stdout.splitlines()[2].startswith("2 of 25 met · 23 open  (evidence:")
+    assert result.stdout.splitlines()[2].startswith("2 of 32 met · 30 open  (evidence:")
     assert "evidence: Led 12 interviews, [MR](https://x/1)" in result.stdout
 
     document = gap_json(runner, "intermediate", "senior", "--evidence", str(promo))
@@ -72,14 +72,14 @@ def test_round_trip_from_template_to_all_met(runner: CliRunner, tmp_path: Path) 
     promo.write_text(text.replace("- [ ] ", "- [x] "), encoding="utf-8")
     done = run(runner, "gap", "intermediate", "senior", "--evidence", str(promo))
     assert done.exit_code == 0
-    assert "25 of 25 met · 0 open" in done.stdout
+    assert "32 of 32 met · 0 open" in done.stdout
 
 
 def test_without_evidence_gap_lists_and_exits_0(runner: CliRunner) -> None:
     result = run(runner, "gap", "intermediate", "senior", "--width", "100")
     assert result.exit_code == 0 and result.stderr == ""
     assert (
-        result.stdout.splitlines()[1] == "14 new · 11 raised expectations for Intermediate → Senior"
+        result.stdout.splitlines()[1] == "21 new · 11 raised expectations for Intermediate → Senior"
     )
 
 
@@ -182,12 +182,12 @@ def test_json_contract(runner: CliRunner) -> None:
     jsonschema.validate(document, schema)
     assert (document["schema_version"], document["kind"]) == (1, "gap")
     assert document["counts"] == {  # type: ignore[comparison-overlap]
-        "expectations": 26,
-        "new": 16,
+        "expectations": 38,
+        "new": 23,
         "raised": 9,
-        "carried": 1,
+        "carried": 6,
         "met": 0,
-        "open": 26,
+        "open": 38,
     }
     first = document["expectations"][0]  # type: ignore[index]
     assert set(first) >= {"id", "category", "text", "kind", "previous", "status", "evidence"}

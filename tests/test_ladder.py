@@ -19,8 +19,8 @@ from career_cli.catalog import open_framework
 from career_cli.ladder import Ladder, LadderCategory, build_ladder, category_order
 from career_cli.loader import load_framework
 from career_cli.model import Category, Competency, Framework, Level
+from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_ladder as markdown_ladder
-from career_cli.render.terminal import TerminalOptions
 from career_cli.render.terminal.ladder import render_ladder, windows
 
 REAL = open_framework("infrastructure", root=REALWORLD)
@@ -214,7 +214,7 @@ def test_a_missing_category_does_not_break_threads(make_framework) -> None:  # t
     craft = category(ladder, "craft")
     assert craft.present == (True, False, True)
     assert [c.status if c else "." for c in craft.threads[0].cells] == ["start", ".", "unchanged"]
-    text = render_ladder(ladder, TerminalOptions(width=100))
+    text = render_ladder(ladder, RenderOptions(width=100))
     assert "Craft  1 thread · not in Intermediate" in text
     assert "no such category here" in text
 
@@ -242,24 +242,24 @@ def test_realworld_ladder_golden(width: int) -> None:
     # one category of the pages and one expanded from includes, to keep the snapshots readable
     shown = ("accountability", "engineering-alignment/technical-competencies")
     ladder = replace(REAL_LADDER, categories=tuple(category(REAL_LADDER, c) for c in shown))
-    text = render_ladder(ladder, TerminalOptions(width=width))
+    text = render_ladder(ladder, RenderOptions(width=width))
     assert_golden(f"ladder-realworld-{width}.txt", text)
     assert all(len(line) <= width for line in text.splitlines())
 
 
 def test_bundled_ladder_golden() -> None:
     ladder = build_ladder(load_framework(BUNDLED))
-    assert_golden("ladder-bundled-100.txt", render_ladder(ladder, TerminalOptions(width=100)))
+    assert_golden("ladder-bundled-100.txt", render_ladder(ladder, RenderOptions(width=100)))
 
 
 def test_windows_number_rows_so_threads_can_be_followed() -> None:
-    text = render_ladder(REAL_LADDER, TerminalOptions(width=100))
+    text = render_ladder(REAL_LADDER, RenderOptions(width=100))
     assert "levels 1–3 of 6: Intern → Intermediate" in text
     assert "levels 4–6 of 6: Senior → Principal" in text
 
 
 def test_colour_marks_inserted_words() -> None:
-    text = render_ladder(REAL_LADDER, TerminalOptions(width=100, color=True))
+    text = render_ladder(REAL_LADDER, RenderOptions(width=100, color=True))
     assert "\x1b[1;32m" in text and "{+" not in text
 
 

@@ -42,8 +42,8 @@ from career_cli.evidence import parse_markdown, unescape
 from career_cli.gap import Gap, apply_evidence, build_gap
 from career_cli.ladder import build_ladder
 from career_cli.loader import load_framework
-from career_cli.model import Framework, Level, LevelDiff
-from career_cli.render import json_doc, markdown
+from career_cli.model import Framework, Level, LevelDiff, ShownLevel
+from career_cli.render import RenderOptions, json_doc, markdown
 from career_cli.text import collapse, normalize, plain
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
@@ -441,7 +441,7 @@ def test_json_validates_and_gives_every_text_back(levels: list[LevelSpec]) -> No
     for a, b in pairs_of(framework):
         diff = diff_levels(framework, a, b)
         document = valid(json_doc.diff_document(diff))
-        changes = valid(json_doc.diff_document(diff, changes_only=True))
+        changes = valid(json_doc.diff_document(diff, RenderOptions(changes_only=True)))
         assert all(i["status"] != "unchanged" for c in changes["categories"] for i in c["items"])
         old: Counter[tuple[str, str]] = Counter()
         new: Counter[tuple[str, str]] = Counter()
@@ -469,7 +469,7 @@ def test_json_validates_and_gives_every_text_back(levels: list[LevelSpec]) -> No
             i.text for c in b.categories for i in c.items
         )
     for level in framework.levels:
-        shown = valid(json_doc.show_document(framework, level, level.categories))
+        shown = valid(json_doc.show_document(ShownLevel(framework, level, level.categories)))
         assert [[i["text"] for i in c["items"]] for c in shown["categories"]] == [
             [i.text for i in c.items] for c in level.categories
         ]
@@ -524,7 +524,7 @@ def same_words(a: str, b: str) -> bool:
 
 
 def check_markdown_diff(diff: LevelDiff) -> None:
-    text = markdown.render_diff(diff, show_all=True)
+    text = markdown.render_diff(diff, RenderOptions(show_all=True))
     sections = re.split(r"^### ", text, flags=re.M)[1:]
     if diff.overview.status != "unchanged":
         body = sections.pop(0).split("\n", 1)[1]

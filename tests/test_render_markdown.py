@@ -13,6 +13,7 @@ from career_cli.align import diff_levels
 from career_cli.evidence import unescape
 from career_cli.loader import load_framework
 from career_cli.model import DiffOp
+from career_cli.render import RenderOptions
 from career_cli.render.markdown import (
     ZWSP,
     at_line_start,
@@ -35,7 +36,7 @@ def test_diff_markdown_golden() -> None:
 
 def test_all_lists_unchanged_statements() -> None:
     diff = diff_levels(FRAMEWORK, LEVELS["associate"], LEVELS["senior"])
-    default, everything = render_diff(diff), render_diff(diff, show_all=True)
+    default, everything = render_diff(diff), render_diff(diff, RenderOptions(show_all=True))
     assert "include `includes/engineering-careers/values-competency.md`" not in default
     assert "_1 unchanged statement is not shown (`--all` shows them)._" in default
     assert "- include `includes/engineering-careers/values-competency.md`" in everything

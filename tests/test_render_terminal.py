@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from career_cli.align import diff_levels
 from career_cli.loader import load_framework
-from career_cli.render.terminal import TerminalOptions
+from career_cli.render import RenderOptions
 from career_cli.render.terminal.diff import render_diff
 
 FRAMEWORK = load_framework(BUNDLED)
@@ -22,7 +22,7 @@ FOREIGN_ESCAPE = re.compile(r"\x1b(?!\[[0-9;]*m)")
 
 def render(old: str, new: str, **options: object) -> str:
     diff = diff_levels(FRAMEWORK, LEVELS[old], LEVELS[new])
-    return render_diff(diff, TerminalOptions(**options))  # type: ignore[arg-type]
+    return render_diff(diff, RenderOptions(**options))  # type: ignore[arg-type]
 
 
 def test_side_by_side_at_100_columns() -> None:
@@ -89,7 +89,7 @@ def hostile_diff(make_framework):  # type: ignore[no-untyped-def]
 def test_page_text_is_data_not_markup_or_terminal_control(
     hostile_diff, color: bool, width: int
 ) -> None:  # type: ignore[no-untyped-def]
-    out = render_diff(hostile_diff, TerminalOptions(width=width, color=color))
+    out = render_diff(hostile_diff, RenderOptions(width=width, color=color))
     flat = re.sub(r"\x1b\[[0-9;]*m", "", out)
     flat = re.sub(r"\s+", " ", flat)
     assert "[bold red]markup[/]" in flat
@@ -112,7 +112,7 @@ def test_wide_characters_keep_columns_aligned_and_complete(make_framework, width
         }
     )
     framework = load_framework(directory)
-    out = render_diff(diff_levels(framework, *framework.levels), TerminalOptions(width=width))
+    out = render_diff(diff_levels(framework, *framework.levels), RenderOptions(width=width))
     assert all(cell_len(line) <= width for line in out.splitlines())
     # Nothing is cropped: every character of both statements is somewhere in the output.
     shown = Counter(out)

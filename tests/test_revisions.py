@@ -235,7 +235,7 @@ def test_two_page_files(runner: CliRunner) -> None:
     by_name = run(runner, "diff", "intermediate", "senior", "--json")
     assert by_path.exit_code == 0 and by_path.stderr == ""
     a, b = json.loads(by_path.stdout), json.loads(by_name.stdout)
-    assert a["counts"] == b["counts"] == {"unchanged": 1, "changed": 11, "added": 14, "removed": 10}
+    assert a["counts"] == b["counts"] == {"unchanged": 6, "changed": 11, "added": 21, "removed": 19}
     assert a["framework"]["title"] == "Infrastructure Department Career Framework"
 
 
@@ -327,3 +327,17 @@ def test_a_huge_page_in_history_is_refused_not_read(
     assert "senior.md: page is 11.0 MB, over the 10 MB limit" in result.stderr
     assert ("cat-file", "-s") in {args[:2] for args in asked}
     assert not any(args[:2] == ("cat-file", "blob") and "senior.md" in args[2] for args in asked)
+
+
+def test_a_page_git_does_not_track_says_so(runner: CliRunner, repo: Path) -> None:
+    # As a virtualenv's copy of the bundled pages inside a clone: git has the folder, not the
+    # file. "May have been renamed since" would send the user looking in the wrong place.
+    ignored = repo / "venv" / "team"
+    ignored.mkdir(parents=True)
+    (repo / ".gitignore").write_text("venv/\n")
+    (ignored / "senior.md").write_text(SENIOR_V1)
+    assert_error(
+        run(runner, "diff", "senior@HEAD", "senior", "-f", str(ignored)),
+        "is not tracked by the git repository",
+        "hint: LEVEL@REV reads a page as git recorded it",
+    )

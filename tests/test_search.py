@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from career_cli.catalog import open_framework
 from career_cli.errors import UsageError
 from career_cli.loader import load_framework
+from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_search as markdown_search
-from career_cli.render.terminal import TerminalOptions
 from career_cli.render.terminal.search import render_search
 from career_cli.search import find_terms, query_terms, search, summary
 
@@ -106,15 +106,15 @@ def test_included_statements_are_searched_and_include_items_are_not(make_framewo
 
 def test_search_golden() -> None:
     result = search(REAL, "on-call")
-    assert_golden("search-on-call-100.txt", render_search(result, TerminalOptions(width=100)))
+    assert_golden("search-on-call-100.txt", render_search(result, RenderOptions(width=100)))
 
 
 def test_colour_highlights_instead_of_marking() -> None:
     result = search(load_framework(BUNDLED), "interview")
-    out = render_search(result, TerminalOptions(width=100, color=True))
+    out = render_search(result, RenderOptions(width=100, color=True))
     assert "\x1b[30;43minterview\x1b[0m" in out
     assert "*interview*" not in out
-    assert "*interview*" in render_search(result, TerminalOptions(width=100))
+    assert "*interview*" in render_search(result, RenderOptions(width=100))
 
 
 def test_markdown_bolds_the_hits() -> None:

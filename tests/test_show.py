@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from career_cli.catalog import open_framework
 from career_cli.loader import load_framework
+from career_cli.model import ShownLevel
+from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_show as markdown_show
-from career_cli.render.terminal import TerminalOptions
 from career_cli.render.terminal.level import render_show
 
 FRAMEWORK = load_framework(BUNDLED)
@@ -24,13 +25,13 @@ SENIOR = FRAMEWORK.levels[2]
 
 @pytest.mark.parametrize("width", [100, 60])
 def test_show_golden(width: int) -> None:
-    text = render_show(FRAMEWORK, SENIOR, SENIOR.categories, TerminalOptions(width=width))
+    text = render_show(ShownLevel(FRAMEWORK, SENIOR, SENIOR.categories), RenderOptions(width=width))
     assert_golden(f"show-senior-{width}.txt", text)
     assert all(len(line) <= width for line in text.splitlines())
 
 
 def test_show_markdown_golden() -> None:
-    assert_golden("show-senior.md", markdown_show(FRAMEWORK, SENIOR, SENIOR.categories))
+    assert_golden("show-senior.md", markdown_show(ShownLevel(FRAMEWORK, SENIOR, SENIOR.categories)))
 
 
 def test_show_text(runner: CliRunner) -> None:
@@ -39,7 +40,10 @@ def test_show_text(runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Senior · Infrastructure Department Career Framework"
     assert "Accountability  5 statements" in lines
-    assert " 1. include: senior-technical-competency.md" in lines
+    # Engineering alignment's statements, expanded from the bundled include files.
+    assert " 2. Able to take on large issues with vague requirements." in lines
+    assert "    from senior-technical-competency.md" in lines
+    assert not any("include:" in line for line in lines)
 
 
 def test_show_json_is_valid_and_complete(runner: CliRunner) -> None:
@@ -47,8 +51,8 @@ def test_show_json_is_valid_and_complete(runner: CliRunner) -> None:
     assert result.exit_code == 0 and result.stderr == ""
     document = json.loads(result.stdout)
     jsonschema.validate(document, schema("show"))
-    assert document["level"]["counts"] == {"categories": 7, "competencies": 26}
-    assert sum(len(c["items"]) for c in document["categories"]) == 26
+    assert document["level"]["counts"] == {"categories": 7, "competencies": 38}
+    assert sum(len(c["items"]) for c in document["categories"]) == 38
     first = document["categories"][0]["items"][0]
     assert first["index"] == 1 and first["line"] == 14
     assert first["text"].startswith("Sets the standard for handling on-call rotations")
@@ -111,7 +115,7 @@ def test_show_json_carries_include_sources(runner: CliRunner) -> None:
 def test_show_markdown_marks_sources() -> None:
     framework = open_framework("distribution", root=REALWORLD)
     senior = framework.levels[1]
-    text = markdown_show(framework, senior, senior.categories)
+    text = markdown_show(ShownLevel(framework, senior, senior.categories))
     assert "_From `senior-leadership-competency.md`:_" in text
     assert "\n1. Communicates clearly and effectively" in text
 
@@ -124,7 +128,9 @@ def test_show_page_text_is_data(make_framework, color: bool) -> None:  # type: i
     )
     framework = load_framework(directory)
     level = framework.levels[0]
-    out = render_show(framework, level, level.categories, TerminalOptions(width=80, color=color))
+    out = render_show(
+        ShownLevel(framework, level, level.categories), RenderOptions(width=80, color=color)
+    )
     flat = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;]*m", "", out))
     assert "[bold red]markup[/]" in flat and "Senior [red]x[/red]" in flat
     assert not FOREIGN_ESCAPE.search(out)

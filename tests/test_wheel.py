@@ -37,8 +37,13 @@ def test_wheel_carries_the_bundled_frameworks_and_schemas(wheel: Path) -> None:
     assert "career_cli/schemas/levels.schema.json" in names
     for kind in ("show", "frameworks", "ladder", "search", "lint"):
         assert f"career_cli/schemas/{kind}.schema.json" in names
-    bundled = zipfile.ZipFile(wheel).read("career_cli/frameworks/infrastructure/senior.md")
-    assert bundled == (ROOT / "frameworks" / "infrastructure" / "senior.md").read_bytes()
+    for name in (
+        "senior.md",
+        "includes/SOURCES.md",
+        "includes/engineering-careers/senior-technical-competency.md",
+    ):
+        bundled = zipfile.ZipFile(wheel).read(f"career_cli/frameworks/infrastructure/{name}")
+        assert bundled == (ROOT / "frameworks" / "infrastructure" / name).read_bytes()
 
 
 def test_installed_career_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
@@ -72,3 +77,11 @@ def test_installed_career_runs_outside_the_checkout(wheel: Path, tmp_path: Path)
     assert "site-packages" in document["to"]["path"]
     levels = json.loads(career("levels", "--json").stdout)
     assert [lv["id"] for lv in levels["levels"]] == ["associate", "intermediate", "senior"]
+    # Engineering alignment expands into the statements of the bundled include files.
+    texts = [i["to"]["text"] for c in document["categories"] for i in c["items"] if i["to"]]
+    assert "Able to take on large issues with vague requirements." in texts
+    assert "include:" not in text.stdout
+    # The installed framework has no git history, wherever the virtualenv sits.
+    revision = career("diff", "senior@HEAD~1", "senior")
+    assert revision.returncode == 2 and revision.stdout == ""
+    assert "the bundled framework is installed with career" in revision.stderr

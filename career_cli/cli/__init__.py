@@ -12,6 +12,7 @@ quietly; an unexpected exception is reported as an internal error without a trac
 ``--debug`` is given. Typer itself maps Ctrl-C to status 130.
 """
 
+import difflib
 import importlib
 import os
 import signal
@@ -25,8 +26,8 @@ except KeyboardInterrupt:  # Ctrl-C while Python is still importing: no tracebac
     raise SystemExit(130) from None
 
 from career_cli import __version__
-from career_cli.cli.output import emit, message
-from career_cli.errors import CareerError
+from career_cli.cli.output import ColorChoice, emit, message
+from career_cli.errors import CareerError, UsageError
 
 EXIT_ERROR = 2
 EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug in career, not in the input
@@ -64,6 +65,24 @@ def _print_traceback() -> None:
     traceback.print_exc()
 
 
+def _usage_error(exc: Any) -> tuple[str, str]:
+    """Click's usage error as one line and a hint, in career's words: ``no such option: --rot``
+    with ``did you mean --root?``, and where the command's usage is."""
+    ctx = getattr(exc, "ctx", None)
+    text = exc.format_message().split("\n", 1)[0].rstrip(".")
+    text = text[:1].lower() + text[1:]
+    hint = ""
+    option = getattr(exc, "option_name", None)
+    if option and ctx is not None and type(exc).__name__ == "NoSuchOption":
+        text = f"no such option: {option}"
+        names = [name for param in ctx.command.params for name in getattr(param, "opts", ())]
+        close = difflib.get_close_matches(option, [n for n in names if n.startswith("--")], n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+    if ctx is not None:
+        hint += f"see '{ctx.command_path} --help'"
+    return text, hint
+
+
 class CareerGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -75,6 +94,43 @@ class CareerGroup(TyperGroup):
         command = typer.main.get_command(importlib.import_module(module).app)
         command.name = cmd_name
         return command
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.5)
+            suggestion = f"did you mean '{close[0]}'? " if close else ""
+            raise UsageError(
+                f"no command '{name}'",
+                hint=f"{suggestion}commands: {', '.join(COMMANDS)}; see 'career --help'",
+            )
+        return super().resolve_command(ctx, args)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's own errors (an unknown option, a missing argument, a bad value) in the style
+        of every other error: ``career: error: …``, a hint, exit status 2."""
+        standalone = kwargs.pop("standalone_mode", True)
+        # Typer vendors click, and where its classes live moved between releases; its public
+        # BadParameter is a UsageError, which is a ClickException, in every release we allow.
+        names: dict[str, type[Exception]] = {
+            cls.__name__: cls for cls in typer.BadParameter.__mro__ if issubclass(cls, Exception)
+        }
+        usage, click_error = names["UsageError"], names["ClickException"]
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except usage as exc:
+            text, hint = _usage_error(exc)
+            message("error", f"{text}\n  hint: {hint}" if hint else text)
+            code = getattr(exc, "exit_code", 2)
+        except click_error as exc:
+            message("error", getattr(exc, "format_message", exc.__str__)())
+            code = getattr(exc, "exit_code", 1)
+        except typer.Abort:
+            code = 130
+        if not standalone:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -133,6 +189,18 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something fails.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page the output of any command (as git).")
+    ] = False,
+    color: Annotated[
+        ColorChoice | None,
+        typer.Option(
+            "--color",
+            help="Colour for every command: auto, always, never (a command's own --color wins).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Compare the levels of an engineering career framework.
 
@@ -140,9 +208,10 @@ def _root(
     Examples:
       career diff intermediate senior
       career diff associate senior --format json | jq '.counts'
+      career --no-pager gap intermediate senior -o promotion.md --format markdown
       career levels
     """
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "no_pager": no_pager, "color": color}
 
 
 def _stdout_closed() -> bool:

@@ -5,35 +5,15 @@ from typing import Annotated
 
 import typer
 
-from career_cli.cli.options import (
-    CategoryOption,
-    ColorOption,
-    Format,
-    FormatOption,
-    FrameworkOption,
-    JsonFlag,
-    NoPagerFlag,
-    ThresholdOption,
-    WidthOption,
-    command_app,
-    complete_level,
-    pick_format,
-)
-from career_cli.cli.output import (
-    ColorChoice,
-    emit,
-    message,
-    output_width,
-    stdout_is_terminal,
-    use_color,
-    warn_problems,
-)
+from career_cli.cli.context import Env, with_context
+from career_cli.cli.options import CategoryOption, ThresholdOption, command_app, complete_level
 from career_cli.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
   career gap intermediate senior
-  career gap intermediate senior --format markdown
+  career gap intermediate senior --format markdown -o promotion.md
+  career gap intermediate senior -e promotion.md --format markdown -o promotion.md
   career gap associate senior --all --json
 """
 
@@ -41,17 +21,25 @@ app = command_app()
 
 
 @app.command(epilog=EXAMPLES)
+@with_context("gap")
 def gap(
+    env: Env,
     current: Annotated[
         str,
         typer.Argument(
-            help="The level you are at.", autocompletion=complete_level, show_default=False
+            metavar="CURRENT",
+            help="The level you are at (as diff's FROM).",
+            autocompletion=complete_level,
+            show_default=False,
         ),
     ],
     target: Annotated[
         str,
         typer.Argument(
-            help="The level you aim for.", autocompletion=complete_level, show_default=False
+            metavar="TARGET",
+            help="The level you aim for.",
+            autocompletion=complete_level,
+            show_default=False,
         ),
     ],
     evidence: Annotated[
@@ -61,7 +49,8 @@ def gap(
             "-e",
             metavar="FILE",
             help="A filled-in checklist (Markdown from --format markdown), or YAML/JSON "
-            "({id: {met: true, evidence: ...}}). Only read, never written.",
+            "({id: {met: true, evidence: ...}}). Read whole before anything is written, so "
+            "-o may name the same file.",
             show_default=False,
         ),
     ] = None,
@@ -69,37 +58,29 @@ def gap(
         bool, typer.Option("--all", help="Also list carried-over (unchanged) expectations.")
     ] = False,
     category: CategoryOption = None,
-    framework: FrameworkOption = None,
-    fmt: FormatOption = Format.text,
-    json_flag: JsonFlag = False,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
-    width: WidthOption = None,
-    color: ColorOption = ColorChoice.auto,
-    no_pager: NoPagerFlag = False,
 ) -> None:
     """List what TARGET expects beyond CURRENT: new and raised expectations, met or open.
 
     With --evidence, exits 1 while any expectation is open and 0 when all are met.
     """
     from career_cli.align import diff_levels, scorer_for, select_categories
-    from career_cli.catalog import find_level, open_framework
+    from career_cli.cli.output import message
     from career_cli.errors import UsageError
     from career_cli.gap import apply_evidence, build_gap, restrict
 
-    output = pick_format(fmt, json_flag)
-    loaded = open_framework(framework)
-    below, above = find_level(loaded, current), find_level(loaded, target)
-    ladder = [level.id for level in loaded.levels]
-    if ladder.index(above.id) <= ladder.index(below.id):
+    framework, (below, above) = env.open_levels([current, target])
+    ladder = [level.id for level in framework.levels]
+    ordered = below.id in ladder and above.id in ladder and below.revision is None is above.revision
+    if ordered and ladder.index(above.id) <= ladder.index(below.id):  # page files: any order
         raise UsageError(
             f"{above.title} is not above {below.title} on the ladder ({' < '.join(ladder)})",
             hint=f"name the current level first: career gap {above.id} {below.id}"
             if above.id != below.id
             else "name two different levels",
         )
-    warn_problems(loaded)
-    scorer = scorer_for(loaded, below, above)
-    diff = diff_levels(loaded, below, above, threshold=threshold, scorer=scorer)
+    scorer = scorer_for(framework, below, above)
+    diff = diff_levels(framework, below, above, threshold=threshold, scorer=scorer)
     shown = {c.id for c in select_categories(diff, category or []).categories}
     # Evidence is matched against every expectation, carried ones included, so entries for what
     # --category or a missing --all leave out are not mistaken for unmatched evidence.
@@ -115,10 +96,10 @@ def gap(
                 f"{evidence} was made for {found.current} → {found.target}, not "
                 f"{below.id} → {above.id}; matching its entries by id and text anyway",
             )
-        if found.framework is not None and found.framework != loaded.id:
+        if found.framework is not None and found.framework != framework.id:
             message(
                 "warning",
-                f"{evidence} was made for framework '{found.framework}', not '{loaded.id}'; "
+                f"{evidence} was made for framework '{found.framework}', not '{framework.id}'; "
                 "matching its entries by id and text anyway",
             )
         result = apply_evidence(result, list(found.entries), scorer, path=evidence)
@@ -127,20 +108,6 @@ def gap(
             label = entry.id or entry.text or "(no text)"
             message("warning", f"{where}unmatched evidence: {label[:100]}")
     result = restrict(result, shown, carried=show_all)
-
-    if output is Format.json:
-        from career_cli.render.json_doc import dumps, gap_document
-
-        emit(dumps(gap_document(result), pretty=stdout_is_terminal()))
-    elif output is Format.markdown:
-        from career_cli.render.markdown import render_gap
-
-        emit(render_gap(result))
-    else:
-        from career_cli.render.terminal import TerminalOptions
-        from career_cli.render.terminal.gap import render_gap as terminal_gap
-
-        options = TerminalOptions(width=output_width(width), color=use_color(color))
-        emit(terminal_gap(result, options), page=not no_pager)
+    env.emit(result)
     if evidence is not None and result.open:
         raise typer.Exit(1)

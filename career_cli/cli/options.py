@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from career_cli.cli.output import ColorChoice
+
+if TYPE_CHECKING:
+    from career_cli.model import Framework
 
 
 def command_app() -> typer.Typer:
@@ -27,15 +31,84 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion for level names, from the framework the command line names so far."""
-    from career_cli.catalog import level_names, open_framework
+def _framework_for(ctx: typer.Context) -> Framework | None:
+    """The framework the command line names so far, for completion; ``None`` if it cannot be
+    read (completion must never print an error into the user's shell)."""
+    from career_cli.catalog import open_framework
 
     try:
-        framework = open_framework(ctx.params.get("framework"), root=ctx.params.get("root"))
-    except Exception:  # completion must never print a traceback into the user's shell
+        return open_framework(ctx.params.get("framework"), root=ctx.params.get("root"))
+    except Exception:
+        return None
+
+
+def _matching(candidates: Iterable[str], incomplete: str) -> list[str]:
+    """Candidates that start with what was typed, ignoring case, each once, in order.
+
+    Each keeps the typed prefix as typed (``S<TAB>`` → ``Senior``): Typer drops completions
+    that do not start with the typed text exactly, and every name career completes is matched
+    ignoring case, so ``Senior`` names the same level as ``senior``.
+    """
+    typed = incomplete.lower()
+    return [
+        incomplete + c[len(incomplete) :]
+        for c in dict.fromkeys(candidates)
+        if c.lower().startswith(typed)
+    ]
+
+
+def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Level ids, ignoring case (``S<TAB>`` → ``Senior``)."""
+    from career_cli.catalog import level_names
+
+    framework = _framework_for(ctx)
+    return _matching(level_names(framework), incomplete) if framework is not None else []
+
+
+def complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Category ids of the framework (``-c team<TAB>`` → ``team-building``)."""
+    framework = _framework_for(ctx)
+    if framework is None:
         return []
-    return [name for name in level_names(framework) if name.startswith(incomplete.lower())]
+    ids = [c.id for level in framework.levels for c in level.categories]
+    return _matching(ids, incomplete)
+
+
+def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Bundled framework names, the frameworks of ``--root``, and folders."""
+    import contextlib
+    import os
+    from pathlib import Path
+
+    from career_cli.catalog import bundled_frameworks
+
+    names = list(bundled_frameworks())
+    root = ctx.params.get("root") or os.environ.get("CAREER_ROOT")
+    if root:
+        from career_cli.handbook import discover
+
+        with contextlib.suppress(Exception):  # completion never prints an error
+            refs = discover(Path(root).expanduser())
+            # A framework of a root is named by its path under matrix/ or a unique suffix.
+            names += [ref.name for ref in refs] + [ref.name.rsplit("/", 1)[-1] for ref in refs]
+    folder, _, _ = incomplete.rpartition("/")
+    try:
+        entries = sorted(os.scandir(Path(folder or ".").expanduser()), key=lambda e: e.name)
+        names += [
+            f"{folder}/{e.name}/" if folder else f"{e.name}/"
+            for e in entries
+            if e.is_dir() and not e.name.startswith(".")
+        ]
+    except OSError:
+        pass
+    return _matching(names, incomplete)
+
+
+def complete_rule(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Lint rule codes and names (``--ignore W2<TAB>``)."""
+    from career_cli.lint import RULES
+
+    return _matching([r.code for r in RULES] + [r.name for r in RULES], incomplete)
 
 
 FrameworkOption = Annotated[
@@ -45,7 +118,9 @@ FrameworkOption = Annotated[
         "-f",
         envvar="CAREER_FRAMEWORK",
         metavar="NAME|DIR",
-        help="A bundled framework name or a directory of level pages. [default: infrastructure]",
+        help="A bundled framework name or a directory of level pages (with --root: one of its "
+        "frameworks). [default: infrastructure]",
+        autocompletion=complete_framework,
         show_default=False,
     ),
 ]
@@ -68,11 +143,23 @@ FormatOption = Annotated[
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 ColorOption = Annotated[
-    ColorChoice,
+    ColorChoice | None,
     typer.Option(
         "--color",
-        help="Colour: auto (a terminal, unless NO_COLOR), always, never.",
+        help="Colour: auto (a terminal, unless NO_COLOR), always, never. [default: auto]",
         case_sensitive=False,
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of standard output (all at once: never a half-written file). "
+        "Level pages and included files are never overwritten.",
+        show_default=False,
     ),
 ]
 WidthOption = Annotated[
@@ -92,10 +179,16 @@ CategoryOption = Annotated[
         "-c",
         metavar="NAME",
         help="Only this category (case-insensitive prefix; repeatable).",
+        autocompletion=complete_category,
         show_default=False,
     ),
 ]
-NoPagerFlag = Annotated[bool, typer.Option("--no-pager", help="Never page output through $PAGER.")]
+NoPagerFlag = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", help="Never page output (otherwise $CAREER_PAGER, $PAGER or less -R)."
+    ),
+]
 
 
 def _finite(value: float) -> float:

@@ -1,4 +1,4 @@
-"""Where output goes: colour and width decisions, the pager, and stderr messages.
+"""Where output goes: colour and width decisions, the pager, ``-o`` files, and stderr messages.
 
 The rules follow git: colour only for a terminal unless asked (``--color``, ``NO_COLOR``,
 ``FORCE_COLOR``), and a pager (``$PAGER``, default ``less -R``) only when stdout is a terminal and
@@ -18,6 +18,8 @@ from career_cli.errors import CareerError
 from career_cli.text import one_line, shown_path
 
 if TYPE_CHECKING:  # the model is for type hints only: --help and --version need not load it
+    from pathlib import Path
+
     from career_cli.model import Framework, Level
 
 DEFAULT_PAGER = "less -R"
@@ -39,8 +41,11 @@ def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
 
 
-def use_color(choice: ColorChoice, stream: TextIO | None = None) -> bool:
-    """``--color`` wins; then NO_COLOR, FORCE_COLOR, TERM=dumb; then whether stdout is a tty."""
+def use_color(
+    choice: ColorChoice, stream: TextIO | None = None, *, terminal: bool | None = None
+) -> bool:
+    """``--color`` wins; then NO_COLOR, FORCE_COLOR, TERM=dumb; then whether the output goes to
+    a terminal (``terminal``; by default, whether ``stream`` or stdout is a tty)."""
     if choice is ColorChoice.always:
         return True
     if choice is ColorChoice.never:
@@ -51,7 +56,7 @@ def use_color(choice: ColorChoice, stream: TextIO | None = None) -> bool:
         return True
     if os.environ.get("TERM") == "dumb":
         return False
-    return _isatty(stream or sys.stdout)
+    return terminal if terminal is not None else _isatty(stream or sys.stdout)
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -65,15 +70,16 @@ def stdout_is_terminal() -> bool:
     return _isatty(sys.stdout)
 
 
-def output_width(requested: int | None) -> int:
+def output_width(requested: int | None, *, terminal: bool | None = None) -> int:
     """``--width``, else the terminal's width, else ``$COLUMNS``, else 100 for files and pipes.
+    ``terminal`` says whether the output goes to the terminal (by default: is stdout a tty).
 
     Whatever the environment says is held to the range ``--width`` accepts: ``COLUMNS=-3`` must
     not print nothing, nor ``COLUMNS=100000`` take minutes.
     """
     if requested:
         return requested
-    if _isatty(sys.stdout):
+    if _isatty(sys.stdout) if terminal is None else terminal:
         width = shutil.get_terminal_size().columns
     else:
         try:
@@ -127,7 +133,13 @@ def _run_pager(command: list[str], text: str) -> bool:
     import subprocess
 
     env = dict(os.environ)
-    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, no screen clear
+    # As git: quit if one screen, keep colours, no screen clear. A user's own LESS without R
+    # would show our colours as raw escapes; like git, delta and bat, add it.
+    less = env.get("LESS")
+    if less is None:
+        env["LESS"] = "FRX"
+    elif "R" not in less and "r" not in less:
+        env["LESS"] = less + "R"
     try:
         pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
     except OSError:
@@ -199,3 +211,90 @@ def warn_notes(levels: Iterable[Level]) -> None:
                 continue
             seen.add((where, note.line, note.message))
             message("warning", f"{where}:{note.line}: {note.message}")
+
+
+def _protected(frameworks: Iterable[Framework]) -> tuple[set[str], dict[str, Framework]]:
+    """The files ``-o`` must not overwrite — every level page and included file these frameworks
+    were read from — and their folders, where a new ``.md`` file would become a level page."""
+    from pathlib import PurePosixPath
+
+    pages: set[str] = set()
+    folders: dict[str, Framework] = {}
+    for framework in frameworks:
+        folders[os.path.realpath(framework.path)] = framework
+        tree = None
+        if framework.root is not None:
+            from career_cli.includes import DiskTree
+
+            tree = DiskTree(framework.root)
+        for level in framework.levels:
+            pages.add(os.path.realpath(level.path))
+            sources = {c.source for cat in level.categories for c in cat.items if c.source}
+            for source in sorted(sources):
+                found = tree.locate(PurePosixPath(source)).path if tree else None
+                if found is not None:
+                    pages.add(os.path.realpath(found))
+        pages.update(os.path.realpath(problem.path) for problem in framework.problems)
+    return pages, folders
+
+
+def write_file(path: Path, text: str, *, protected: Iterable[Framework] = ()) -> None:
+    """Write ``text`` to ``path`` all at once: into a temporary file beside it, then renamed over
+    it, so a reader (or a crash, or a full disk) never sees half a file and a failure leaves the
+    old file as it was. Refused, before anything is written, for a file the command read its
+    levels from, or a new page in one of their framework folders."""
+    import contextlib
+    import stat
+    import tempfile
+    from pathlib import Path
+
+    shown = shown_path(path)
+    target = Path(os.path.realpath(path))  # through a symbolic link, to the file it names
+    pages, folders = _protected(protected)
+    if str(target) in pages:
+        raise OutputError(
+            f"{shown}: refusing to overwrite a file the levels were read from",
+            hint="write the output somewhere else",
+        )
+    if target.suffix.lower() == ".md" and str(target.parent) in folders:
+        raise OutputError(
+            f"{shown}: refusing to write a page into the folder of framework "
+            f"'{folders[str(target.parent)].id}', where it would be read as a level",
+            hint="write the output somewhere else",
+        )
+    if target.is_dir():
+        raise OutputError(f"{shown}: is a directory", hint="give a file name with -o")
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+    try:
+        descriptor, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"{shown}: cannot write: {exc.strerror or exc}",
+            hint="check that its folder exists and that you may write there",
+        ) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(mode)
+        temporary.replace(target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"{shown}: cannot write: {exc.strerror or exc}", hint="nothing was changed"
+            ) from None
+        raise

@@ -4,28 +4,8 @@ from typing import Annotated
 
 import typer
 
-from career_cli.cli.options import (
-    CategoryOption,
-    ColorOption,
-    Format,
-    FormatOption,
-    FrameworkOption,
-    JsonFlag,
-    NoPagerFlag,
-    RootOption,
-    WidthOption,
-    command_app,
-    pick_format,
-)
-from career_cli.cli.output import (
-    ColorChoice,
-    emit,
-    output_width,
-    stdout_is_terminal,
-    use_color,
-    warn_notes,
-    warn_problems,
-)
+from career_cli.cli.context import Env, with_context
+from career_cli.cli.options import CategoryOption, command_app
 
 EXAMPLES = """\b
 Examples:
@@ -38,7 +18,9 @@ app = command_app()
 
 
 @app.command(epilog=EXAMPLES)
+@with_context("search")
 def search(
+    env: Env,
     text: Annotated[
         list[str],
         typer.Argument(
@@ -47,14 +29,7 @@ def search(
             show_default=False,
         ),
     ],
-    framework: FrameworkOption = None,
-    root: RootOption = None,
     category: CategoryOption = None,
-    fmt: FormatOption = Format.text,
-    json_flag: JsonFlag = False,
-    width: WidthOption = None,
-    color: ColorOption = ColorChoice.auto,
-    no_pager: NoPagerFlag = False,
 ) -> None:
     """Find every statement that mentions a theme, and the level where it first appears.
 
@@ -62,31 +37,16 @@ def search(
     "on-call" finds "oncall". Exits with status 1 when nothing matches, like grep.
     """
     from career_cli.align import pick_categories
-    from career_cli.catalog import open_framework
+    from career_cli.cli.output import warn_notes
     from career_cli.search import search as find
 
-    output = pick_format(fmt, json_flag)
-    loaded = open_framework(framework, root=root)
-    warn_problems(loaded)
-    warn_notes(loaded.levels)
+    framework = env.open_framework()
+    warn_notes(framework.levels)
     wanted = None
     if category:
-        everything = [c for level in loaded.levels for c in level.categories]
-        wanted = [c.id for c in pick_categories(everything, category, where=loaded.title)]
-    result = find(loaded, " ".join(text), categories=wanted)
-    if output is Format.json:
-        from career_cli.render.json_doc import dumps, search_document
-
-        emit(dumps(search_document(result), pretty=stdout_is_terminal()))
-    elif output is Format.markdown:
-        from career_cli.render.markdown import render_search as markdown_search
-
-        emit(markdown_search(result))
-    else:
-        from career_cli.render.terminal import TerminalOptions
-        from career_cli.render.terminal.search import render_search
-
-        options = TerminalOptions(width=output_width(width), color=use_color(color))
-        emit(render_search(result, options), page=not no_pager)
+        everything = [c for level in framework.levels for c in level.categories]
+        wanted = [c.id for c in pick_categories(everything, category, where=framework.title)]
+    result = find(framework, " ".join(text), categories=wanted)
+    env.emit(result)
     if not result.matches:
         raise typer.Exit(1)

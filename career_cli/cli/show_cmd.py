@@ -4,29 +4,8 @@ from typing import Annotated
 
 import typer
 
-from career_cli.cli.options import (
-    CategoryOption,
-    ColorOption,
-    Format,
-    FormatOption,
-    FrameworkOption,
-    JsonFlag,
-    NoPagerFlag,
-    RootOption,
-    WidthOption,
-    command_app,
-    complete_level,
-    pick_format,
-)
-from career_cli.cli.output import (
-    ColorChoice,
-    emit,
-    output_width,
-    stdout_is_terminal,
-    use_color,
-    warn_notes,
-    warn_problems,
-)
+from career_cli.cli.context import Env, with_context
+from career_cli.cli.options import CategoryOption, command_app, complete_level
 
 EXAMPLES = """\b
 Examples:
@@ -39,7 +18,9 @@ app = command_app()
 
 
 @app.command(epilog=EXAMPLES)
+@with_context("show")
 def show(
+    env: Env,
     level: Annotated[
         str,
         typer.Argument(
@@ -52,36 +33,12 @@ def show(
             show_default=False,
         ),
     ],
-    framework: FrameworkOption = None,
-    root: RootOption = None,
     category: CategoryOption = None,
-    fmt: FormatOption = Format.text,
-    json_flag: JsonFlag = False,
-    width: WidthOption = None,
-    color: ColorOption = ColorChoice.auto,
-    no_pager: NoPagerFlag = False,
 ) -> None:
     """Show a level: its overview and its statements by category."""
     from career_cli.align import pick_categories
-    from career_cli.catalog import open_levels
+    from career_cli.model import ShownLevel
 
-    output = pick_format(fmt, json_flag)
-    loaded, [found], named = open_levels([level], framework, root=root)
-    if named:
-        warn_problems(loaded, skip={found.id})
-    warn_notes([found])
+    framework, [found] = env.open_levels([level], skip_warning=True)
     categories = pick_categories(found.categories, category or [], where=found.title)
-    if output is Format.json:
-        from career_cli.render.json_doc import dumps, show_document
-
-        emit(dumps(show_document(loaded, found, categories), pretty=stdout_is_terminal()))
-    elif output is Format.markdown:
-        from career_cli.render.markdown import render_show as markdown_show
-
-        emit(markdown_show(loaded, found, categories))
-    else:
-        from career_cli.render.terminal import TerminalOptions
-        from career_cli.render.terminal.level import render_show
-
-        options = TerminalOptions(width=output_width(width), color=use_color(color))
-        emit(render_show(loaded, found, categories, options), page=not no_pager)
+    env.emit(ShownLevel(framework, found, tuple(categories)))

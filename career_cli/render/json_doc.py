@@ -11,7 +11,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from career_cli.model import (
-    Category,
     CategoryDiff,
     Competency,
     DiffOp,
@@ -25,6 +24,7 @@ from career_cli.text import plain
 
 if TYPE_CHECKING:  # gap's types are only needed by gap's own command
     from career_cli.gap import Gap
+    from career_cli.render import RenderOptions
 
 SCHEMA_VERSION = 1
 
@@ -33,11 +33,9 @@ SCHEMA_VERSION = 1
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
-    from collections.abc import Sequence
-    from pathlib import Path
-
     from career_cli.ladder import Cell, Ladder
-    from career_cli.lint import Problem
+    from career_cli.lint import LintReport, Problem
+    from career_cli.model import FrameworkList, ShownLevel
     from career_cli.search import SearchResult
 
 
@@ -103,7 +101,8 @@ def text_doc(diff: TextDiff) -> dict[str, Any]:
     return {"status": diff.status, "from": diff.old, "to": diff.new, "diff": ops(diff.ops)}
 
 
-def diff_document(diff: LevelDiff, *, changes_only: bool = False) -> dict[str, Any]:
+def diff_document(diff: LevelDiff, options: RenderOptions | None = None) -> dict[str, Any]:
+    changes_only = options is not None and options.changes_only
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "diff",
@@ -132,9 +131,8 @@ def level_doc(level: Level) -> dict[str, Any]:
     }
 
 
-def show_document(
-    framework: Framework, level: Level, categories: Sequence[Category]
-) -> dict[str, Any]:
+def show_document(shown: ShownLevel, options: RenderOptions | None = None) -> dict[str, Any]:
+    framework, level, categories = shown.framework, shown.level, shown.categories
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "show",
@@ -154,9 +152,10 @@ def show_document(
 
 
 def frameworks_document(
-    entries: Sequence[tuple[str, Framework]], root: Path | None
+    listing: FrameworkList, options: RenderOptions | None = None
 ) -> dict[str, Any]:
-    """``career frameworks``: ``entries`` are (``bundled`` or ``root``, framework)."""
+    """``career frameworks``: entries are (``bundled`` or ``root``, framework)."""
+    entries, root = listing.entries, listing.root
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "frameworks",
@@ -175,7 +174,7 @@ def frameworks_document(
     }
 
 
-def ladder_document(ladder: Ladder) -> dict[str, Any]:
+def ladder_document(ladder: Ladder, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career ladder --format json``: threads, with one cell per level (``null`` if absent)."""
     levels = ladder.levels
 
@@ -222,7 +221,7 @@ def ladder_document(ladder: Ladder) -> dict[str, Any]:
     }
 
 
-def search_document(result: SearchResult) -> dict[str, Any]:
+def search_document(result: SearchResult, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career search --format json``: matches in ladder order; ``hits`` index ``plain``."""
     first = result.first
     return {
@@ -251,10 +250,9 @@ def search_document(result: SearchResult) -> dict[str, Any]:
     }
 
 
-def lint_document(
-    problems: Sequence[Problem], frameworks: Sequence[Framework], root: Path | None
-) -> dict[str, Any]:
+def lint_document(report: LintReport, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career lint --format json``."""
+    problems, frameworks, root = report.problems, report.frameworks, report.root
     from career_cli.lint import counts
     from career_cli.text import shown_path
 
@@ -296,7 +294,7 @@ def lint_document(
     }
 
 
-def levels_document(framework: Framework) -> dict[str, Any]:
+def levels_document(framework: Framework, options: RenderOptions | None = None) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "levels",
@@ -319,7 +317,7 @@ def levels_document(framework: Framework) -> dict[str, Any]:
     }
 
 
-def gap_document(gap: Gap) -> dict[str, Any]:
+def gap_document(gap: Gap, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career gap --format json``: expectations with kind and status, and unmatched evidence."""
     return {
         "schema_version": SCHEMA_VERSION,

@@ -28,6 +28,7 @@ from career_cli.text import LINK_RE, visible
 
 if TYPE_CHECKING:
     from career_cli.gap import Gap
+    from career_cli.render import RenderOptions
 
 ZWSP = "\u200b"
 ZWSP_ENTITY = "&#x200b;"
@@ -46,11 +47,9 @@ _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
-    from collections.abc import Sequence
-
     from career_cli.ladder import Ladder, Thread
-    from career_cli.lint import Problem
-    from career_cli.model import Category, Level
+    from career_cli.lint import LintReport
+    from career_cli.model import FrameworkList, ShownLevel
     from career_cli.search import SearchResult
 
 
@@ -170,8 +169,9 @@ def _category(category: CategoryDiff, show_all: bool) -> list[str]:
     return lines
 
 
-def render_diff(diff: LevelDiff, *, show_all: bool = False) -> str:
+def render_diff(diff: LevelDiff, options: RenderOptions | None = None) -> str:
     """``career diff --format markdown``: per category, changes marked for GitLab."""
+    show_all = options is not None and options.show_all
     counts = diff.counts
     lines = [
         f"## {escape(diff.old.title)} → {escape(diff.new.title)}",
@@ -198,8 +198,9 @@ def _source_line(source: str | None) -> str:
     return f"_From `{source.rsplit('/', 1)[-1].replace('`', '')}`:_"
 
 
-def render_show(framework: Framework, level: Level, categories: Sequence[Category]) -> str:
+def render_show(shown: ShownLevel, options: RenderOptions | None = None) -> str:
     """``career show --format markdown``: the level as a Markdown document."""
+    framework, level, categories = shown.framework, shown.level, shown.categories
     lines = [f"## {escape(level.title)}", "", f"**{escape(framework.title)}**"]
     if level.description:
         lines += ["", f"> {escape(level.description)}"]
@@ -221,10 +222,10 @@ def render_show(framework: Framework, level: Level, categories: Sequence[Categor
     return "\n".join(lines) + "\n"
 
 
-def render_frameworks(entries: Sequence[tuple[str, Framework]]) -> str:
+def render_frameworks(listing: FrameworkList, options: RenderOptions | None = None) -> str:
     """``career frameworks --format markdown``: one table."""
     lines = ["| name | source | levels | title |", "| --- | --- | --- | --- |"]
-    for source, framework in entries:
+    for source, framework in listing.entries:
         levels = ", ".join(level.id for level in framework.levels)
         lines.append(
             f"| {_cell(framework.id)} | {source} | {_cell(levels)} | {_cell(framework.title)} |"
@@ -245,7 +246,7 @@ def _ladder_cell(thread: Thread, k: int) -> str:
     return f"**+** {text}" if cell.status == "added" else text
 
 
-def render_ladder(ladder: Ladder) -> str:
+def render_ladder(ladder: Ladder, options: RenderOptions | None = None) -> str:
     """``career ladder --format markdown``: a table per category, a column per level."""
     titles = [escape(level.title).replace("|", "\\|") for level in ladder.levels]
     lines = [
@@ -264,7 +265,7 @@ def render_ladder(ladder: Ladder) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_search(result: SearchResult) -> str:
+def render_search(result: SearchResult, options: RenderOptions | None = None) -> str:
     """``career search --format markdown``: hits in bold, grouped by level and category."""
     from career_cli.search import summary
     from career_cli.text import plain
@@ -290,10 +291,11 @@ def render_search(result: SearchResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_lint(problems: Sequence[Problem]) -> str:
+def render_lint(report: LintReport, options: RenderOptions | None = None) -> str:
     """``career lint --format markdown``: a table to paste into a merge request."""
     from career_cli.text import one_line, shown_path
 
+    problems = report.problems
     if not problems:
         return "No problems.\n"
     lines = ["| file | line | code | severity | problem |", "| --- | ---: | --- | --- | --- |"]
@@ -310,7 +312,7 @@ def _cell(text: str) -> str:
     return escape(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_levels(framework: Framework) -> str:
+def render_levels(framework: Framework, options: RenderOptions | None = None) -> str:
     """``career levels --format markdown``: a table of the ladder."""
     lines = [
         f"## {escape(framework.title)}",
@@ -337,7 +339,7 @@ def _attr(value: str) -> str:
     return f'"{clean}"' if not clean or any(c.isspace() for c in clean) else clean
 
 
-def render_gap(gap: Gap) -> str:
+def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
     """The promotion checklist: a task item per expectation, ids in comments, evidence under it.
 
     With evidence applied, boxes are ticked and evidence filled in, so the same command migrates

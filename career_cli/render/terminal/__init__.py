@@ -13,13 +13,14 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
+from rich.table import Table
 from rich.text import Text
 
 from career_cli.model import Competency, Counts, DiffOp
+from career_cli.render import RenderOptions
 from career_cli.text import plain, visible
 
 STACKED_BELOW = 80
@@ -36,20 +37,13 @@ MARKERS = {"added": "+", "removed": "-", "changed": "~", "unchanged": " "}
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class TerminalOptions:
-    width: int = 100
-    color: bool = False
-    changes_only: bool = False
-
-
 def show(text: str) -> str:
     """What a reader sees of page text: links by their text, control characters escaped."""
     return visible(plain(text))
 
 
 def to_string(
-    renderable: RenderableType, options: TerminalOptions, *, soft_wrap: bool = False
+    renderable: RenderableType, options: RenderOptions, *, soft_wrap: bool = False
 ) -> str:
     """Render to a string with ANSI styles (or none), at a fixed width, independent of the env.
 
@@ -70,6 +64,22 @@ def to_string(
     )
     console.print(renderable, soft_wrap=soft_wrap)
     return _TRAILING.sub(r"\1", buffer.getvalue())
+
+
+def fits_beside(columns: list[list[str]], text_width: int, width: int) -> bool:
+    """Whether a ``box.SIMPLE_HEAD`` table of unwrapped ``columns`` (each given by its header and
+    cells) leaves a last, wrapping column at least ``text_width`` wide within ``width``. A column
+    squeezed below its longest word splits words; callers stack their rows instead. Measured by
+    Rich on a probe table, so padding and separators count exactly as they will be drawn."""
+    from rich import box
+    from rich.measure import Measurement
+
+    probe = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for cells in columns:
+        probe.add_column(max(cells, key=len, default=""), no_wrap=True)
+    probe.add_column("x" * text_width, no_wrap=True)
+    console = Console(width=max(width, 1000), legacy_windows=False, _environ={})
+    return Measurement.get(console, console.options, probe).maximum <= width
 
 
 def word_runs(ops: Iterable[DiffOp], side: str, color: bool) -> Text:

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from career_cli.model import CategoryDiff, ItemDiff, LevelDiff
+from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,
     CHANGED,
@@ -15,7 +16,6 @@ from career_cli.render.terminal import (
     REMOVED,
     STACKED_BELOW,
     SideBySide,
-    TerminalOptions,
     counts_line,
     marker,
     statement,
@@ -65,11 +65,11 @@ def _heading(category: CategoryDiff, color: bool) -> Text:
     )
 
 
-def _visible_items(category: CategoryDiff, options: TerminalOptions) -> list[ItemDiff]:
+def _visible_items(category: CategoryDiff, options: RenderOptions) -> list[ItemDiff]:
     return [i for i in category.items if not (options.changes_only and i.status == "unchanged")]
 
 
-def _side_by_side(diff: LevelDiff, items: list[ItemDiff], options: TerminalOptions) -> SideBySide:
+def _side_by_side(diff: LevelDiff, items: list[ItemDiff], options: RenderOptions) -> SideBySide:
     bold = "bold" if options.color else ""
     header = (Text(visible(diff.old.title), bold), Text(visible(diff.new.title), bold))
     rows = []
@@ -79,7 +79,7 @@ def _side_by_side(diff: LevelDiff, items: list[ItemDiff], options: TerminalOptio
     return SideBySide(header, rows)
 
 
-def _stacked(items: list[ItemDiff], options: TerminalOptions) -> Table:
+def _stacked(items: list[ItemDiff], options: RenderOptions) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(width=1, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
@@ -95,7 +95,7 @@ def _stacked(items: list[ItemDiff], options: TerminalOptions) -> Table:
     return table
 
 
-def diff_renderable(diff: LevelDiff, options: TerminalOptions) -> RenderableType:
+def diff_renderable(diff: LevelDiff, options: RenderOptions) -> RenderableType:
     color = options.color
     arrow = " → "
     title = Text.assemble(
@@ -135,5 +135,5 @@ def diff_renderable(diff: LevelDiff, options: TerminalOptions) -> RenderableType
     return Group(*parts)
 
 
-def render_diff(diff: LevelDiff, options: TerminalOptions) -> str:
+def render_diff(diff: LevelDiff, options: RenderOptions) -> str:
     return to_string(diff_renderable(diff, options), options)

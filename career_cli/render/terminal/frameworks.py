@@ -2,45 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.model import Framework
-from career_cli.render.terminal import DIM, TerminalOptions, to_string
+from career_cli.model import Framework, FrameworkList
+from career_cli.render import RenderOptions
+from career_cli.render.terminal import DIM, fits_beside, to_string
 from career_cli.text import shown_path, visible
+
+# The two wrapping columns (levels, title) each get at least this many columns, or the
+# frameworks are stacked: a squeezed column would split words.
+MIN_TEXT = 20
+
+
+def _levels(framework: Framework) -> str:
+    levels = ", ".join(level.id for level in framework.levels)
+    if framework.problems:
+        levels += f" (+{len(framework.problems)} unreadable)"
+    return visible(levels)
 
 
 def _table(frameworks: list[Framework], color: bool) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold" if color else "")
     table.add_column(Text("name"), no_wrap=True)
-    table.add_column(Text("levels"), ratio=1, overflow="fold")
-    table.add_column(Text("title"), ratio=1, overflow="fold")
+    table.add_column(Text("levels"), ratio=1)
+    table.add_column(Text("title"), ratio=1)
     for framework in frameworks:
-        levels = ", ".join(level.id for level in framework.levels)
-        if framework.problems:
-            levels += f" (+{len(framework.problems)} unreadable)"
         table.add_row(
             Text(visible(framework.id), "bold" if color else ""),
-            Text(visible(levels)),
+            Text(_levels(framework)),
             Text(visible(framework.title), DIM if color else ""),
         )
     return table
 
 
-def render_frameworks(
-    entries: Sequence[tuple[str, Framework]], root: Path | None, options: TerminalOptions
-) -> str:
-    color = options.color
+def _stacked(frameworks: list[Framework], color: bool) -> RenderableType:
+    blocks: list[RenderableType] = []
+    for framework in frameworks:
+        lines: list[RenderableType] = [Text(visible(framework.title), DIM if color else "")]
+        lines.append(Text(f"levels: {_levels(framework)}"))
+        blocks.append(Text())
+        blocks.append(Text(visible(framework.id), "bold" if color else ""))
+        blocks.append(Padding(Group(*lines), (0, 0, 0, 2)))
+    blocks.append(Text())
+    return Group(*blocks)
+
+
+def _listed(frameworks: list[Framework], options: RenderOptions) -> RenderableType:
+    names = ["name", *(visible(framework.id) for framework in frameworks)]
+    # Two wrapping columns of MIN_TEXT, and the three columns of space between them.
+    if fits_beside([names], 2 * MIN_TEXT + 3, options.width):
+        return _table(frameworks, options.color)
+    return _stacked(frameworks, options.color)
+
+
+def render_frameworks(listing: FrameworkList, options: RenderOptions) -> str:
+    color, entries, root = options.color, listing.entries, listing.root
     parts: list[RenderableType] = []
     bundled = [framework for source, framework in entries if source == "bundled"]
     found = [framework for source, framework in entries if source == "root"]
     parts.append(Text("Bundled", "bold" if color else ""))
-    parts.append(_table(bundled, color) if bundled else Text("  none", DIM))
+    parts.append(_listed(bundled, options) if bundled else Text("  none", DIM))
     if root is None:
         parts.append(
             Text("A handbook checkout's frameworks: career frameworks --root HANDBOOK", DIM)
@@ -49,5 +74,5 @@ def render_frameworks(
         parts.append(
             Text.assemble(("Under ", ""), (visible(shown_path(root)), "bold" if color else ""))
         )
-        parts.append(_table(found, color) if found else Text("  none", DIM))
+        parts.append(_listed(found, options) if found else Text("  none", DIM))
     return to_string(Group(*parts), options)

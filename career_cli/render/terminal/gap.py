@@ -8,12 +8,12 @@ from rich.table import Table
 from rich.text import Text
 
 from career_cli.gap import Expectation, Gap
+from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,
     CHANGED,
     DIM,
     REMOVED,
-    TerminalOptions,
     show,
     to_string,
     word_runs,
@@ -60,7 +60,7 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
     return body
 
 
-def gap_renderable(gap: Gap, options: TerminalOptions) -> RenderableType:
+def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
     color = options.color
     summary = gap.summary()
     parts: list[RenderableType] = [
@@ -113,5 +113,5 @@ def gap_renderable(gap: Gap, options: TerminalOptions) -> RenderableType:
     return Group(*parts)
 
 
-def render_gap(gap: Gap, options: TerminalOptions) -> str:
+def render_gap(gap: Gap, options: RenderOptions) -> str:
     return to_string(gap_renderable(gap, options), options)

@@ -21,12 +21,12 @@ from rich.table import Table
 from rich.text import Text
 
 from career_cli.ladder import Cell, Ladder, LadderCategory, Thread
+from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,
     CHANGED,
     DIM,
     REMOVED,
-    TerminalOptions,
     statement,
     to_string,
     word_runs,
@@ -57,7 +57,7 @@ def cell_text(
     thread: Thread,
     k: int,
     category: LadderCategory,
-    options: TerminalOptions,
+    options: RenderOptions,
     *,
     first_column: bool,
 ) -> Text:
@@ -73,7 +73,7 @@ def cell_text(
     return _wording(cell, options, first_column=first_column)
 
 
-def _wording(cell: Cell, options: TerminalOptions, *, first_column: bool) -> Text:
+def _wording(cell: Cell, options: RenderOptions, *, first_column: bool) -> Text:
     color = options.color
     if cell.status == "start":
         return statement(cell.item)
@@ -93,7 +93,7 @@ def _visible_in(thread: Thread, window: range) -> bool:
 
 
 def _window_table(
-    ladder: Ladder, category: LadderCategory, window: range, options: TerminalOptions
+    ladder: Ladder, category: LadderCategory, window: range, options: RenderOptions
 ) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -117,7 +117,7 @@ def _window_table(
     return table
 
 
-def _stacked(ladder: Ladder, category: LadderCategory, options: TerminalOptions) -> Table:
+def _stacked(ladder: Ladder, category: LadderCategory, options: RenderOptions) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
     label = min(max(len(level.title) for level in ladder.levels), 16)
@@ -160,7 +160,7 @@ def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
     )
 
 
-def ladder_renderable(ladder: Ladder, options: TerminalOptions) -> RenderableType:
+def ladder_renderable(ladder: Ladder, options: RenderOptions) -> RenderableType:
     color = options.color
     titles = " → ".join(level.title for level in ladder.levels)
     parts: list[RenderableType] = [
@@ -192,5 +192,5 @@ def ladder_renderable(ladder: Ladder, options: TerminalOptions) -> RenderableTyp
     return Group(*parts)
 
 
-def render_ladder(ladder: Ladder, options: TerminalOptions) -> str:
+def render_ladder(ladder: Ladder, options: RenderOptions) -> str:
     return to_string(ladder_renderable(ladder, options), options)

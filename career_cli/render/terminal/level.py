@@ -12,8 +12,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.model import Category, Framework, Level
-from career_cli.render.terminal import DIM, TerminalOptions, show, statement, to_string
+from career_cli.model import Category, Framework, Level, ShownLevel
+from career_cli.render import RenderOptions
+from career_cli.render.terminal import DIM, show, statement, to_string
 from career_cli.text import visible
 
 
@@ -38,7 +39,7 @@ def _items(category: Category, color: bool) -> Table:
 
 
 def show_renderable(
-    framework: Framework, level: Level, categories: Sequence[Category], options: TerminalOptions
+    framework: Framework, level: Level, categories: Sequence[Category], options: RenderOptions
 ) -> RenderableType:
     color = options.color
     parts: list[RenderableType] = [
@@ -68,7 +69,7 @@ def show_renderable(
     return Group(*parts)
 
 
-def render_show(
-    framework: Framework, level: Level, categories: Sequence[Category], options: TerminalOptions
-) -> str:
-    return to_string(show_renderable(framework, level, categories, options), options)
+def render_show(shown: ShownLevel, options: RenderOptions) -> str:
+    return to_string(
+        show_renderable(shown.framework, shown.level, shown.categories, options), options
+    )

@@ -1,31 +1,75 @@
-"""The terminal view of ``career levels``: one row per level in ladder order."""
+"""The terminal view of ``career levels``: one row per level in ladder order.
+
+Words are never split: the table is used when its short columns (id, title, the counts) fit
+beside a description of at least ``MIN_TEXT`` columns; otherwise each level is a stacked block.
+"""
 
 from __future__ import annotations
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from career_cli.model import Framework
-from career_cli.render.terminal import DIM, TerminalOptions, to_string
+from career_cli.render import RenderOptions
+from career_cli.render.terminal import DIM, fits_beside, to_string
 from career_cli.text import visible
 
+MIN_TEXT = 20  # the narrowest description column worth reading
 
-def render_levels(framework: Framework, options: TerminalOptions) -> str:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold" if options.color else "")
+
+def _table(framework: Framework, color: bool) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold" if color else "")
     table.add_column(Text("id"), no_wrap=True)
-    table.add_column(Text("title"))
-    table.add_column(Text("categories"), justify="right")
-    table.add_column(Text("competencies"), justify="right")
-    table.add_column(Text("description"), ratio=1, overflow="fold")
+    table.add_column(Text("title"), no_wrap=True)
+    table.add_column(Text("categories"), justify="right", no_wrap=True)
+    table.add_column(Text("competencies"), justify="right", no_wrap=True)
+    table.add_column(Text("description"), ratio=1)
     for level in framework.levels:
         table.add_row(
-            Text(visible(level.id), "bold" if options.color else ""),
+            Text(visible(level.id), "bold" if color else ""),
             Text(visible(level.title)),
             Text(str(len(level.categories))),
             Text(str(level.competency_count)),
-            Text(visible(level.description), DIM if options.color else ""),
+            Text(visible(level.description), DIM if color else ""),
         )
-    heading = Text(visible(framework.title), "bold" if options.color else "")
-    return to_string(Group(heading, Text(visible(str(framework.path)), DIM), table), options)
+    return table
+
+
+def _stacked(framework: Framework, color: bool) -> RenderableType:
+    blocks: list[RenderableType] = []
+    for level in framework.levels:
+        categories, statements = len(level.categories), level.competency_count
+        blocks.append(Text())
+        blocks.append(
+            Text.assemble(
+                (visible(level.id), "bold" if color else ""),
+                ("  ", ""),
+                (visible(level.title), ""),
+            )
+        )
+        counts = (
+            f"{categories} categor{'y' if categories == 1 else 'ies'} · "
+            f"{statements} competenc{'y' if statements == 1 else 'ies'}"
+        )
+        lines: list[RenderableType] = [Text(counts)]
+        if level.description:
+            lines.append(Text(visible(level.description), DIM if color else ""))
+        blocks.append(Padding(Group(*lines), (0, 0, 0, 2)))
+    return Group(*blocks)
+
+
+def render_levels(framework: Framework, options: RenderOptions) -> str:
+    color = options.color
+    short = [
+        ["id", *(visible(level.id) for level in framework.levels)],
+        ["title", *(visible(level.title) for level in framework.levels)],
+        ["categories"],
+        ["competencies"],
+    ]
+    wide = fits_beside(short, MIN_TEXT, options.width)
+    body = _table(framework, color) if wide else _stacked(framework, color)
+    heading = Text(visible(framework.title), "bold" if color else "")
+    return to_string(Group(heading, Text(visible(str(framework.path)), DIM), body), options)

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.text import Text
 
-from career_cli.lint import Problem, counts
-from career_cli.render.terminal import CHANGED, DIM, REMOVED, TerminalOptions, to_string
+from career_cli.lint import LintReport, Problem, counts
+from career_cli.render import RenderOptions
+from career_cli.render.terminal import CHANGED, DIM, REMOVED, to_string
 from career_cli.text import one_line, shown_path
 
 SEVERITY_STYLE = {"error": f"bold {REMOVED}", "warning": CHANGED, "info": "cyan"}
@@ -47,16 +48,11 @@ def summary(problems: Sequence[Problem], frameworks: int, pages: int, hidden: in
     return " · ".join(parts) + f" {scope}"
 
 
-def render_lint(
-    problems: Sequence[Problem],
-    frameworks: int,
-    pages: int,
-    options: TerminalOptions,
-    *,
-    hidden: int = 0,
-) -> str:
+def render_lint(report: LintReport, options: RenderOptions) -> str:
+    problems = report.problems
     lines = [problem_line(problem, options.color) for problem in problems]
     if lines:
         lines.append(Text())
-    lines.append(Text(summary(problems, frameworks, pages, hidden), DIM if options.color else ""))
+    tally = summary(problems, len(report.frameworks), report.pages, report.hidden)
+    lines.append(Text(tally, DIM if options.color else ""))
     return to_string(Group(*lines), options, soft_wrap=True)

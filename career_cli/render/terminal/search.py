@@ -11,7 +11,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.render.terminal import DIM, TerminalOptions, to_string
+from career_cli.render import RenderOptions
+from career_cli.render.terminal import DIM, to_string
 from career_cli.search import Match, SearchResult, summary
 from career_cli.text import plain, visible
 
@@ -31,7 +32,7 @@ def highlighted(match: Match, color: bool) -> Text:
     return out
 
 
-def render_search(result: SearchResult, options: TerminalOptions) -> str:
+def render_search(result: SearchResult, options: RenderOptions) -> str:
     color = options.color
     parts: list[RenderableType] = [Text(visible(summary(result)), "bold" if color else "")]
     level = category = None
