@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from career_cli.loader import KNOWN_LADDER
+from career_cli.sources.loader import KNOWN_LADDER
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -122,8 +122,8 @@ def scale(directory: Path, runs: int) -> float:
 
 def core_time(directory: Path) -> float:
     """The diff alone, in-process: load both pages, align, word-diff."""
-    from career_cli.align import diff_levels
-    from career_cli.catalog import find_level, open_framework
+    from career_cli.compare.align import diff_levels
+    from career_cli.sources.catalog import find_level, open_framework
 
     start = time.perf_counter()
     framework = open_framework(str(directory))

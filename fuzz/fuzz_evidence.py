@@ -21,8 +21,8 @@ with atheris.instrument_imports(include=["career_cli", "yaml"]):
     import targets
     import yaml  # noqa: F401  (imported lazily by the reader)
 
-    import career_cli.evidence
-    import career_cli.yamlsafe
+    import career_cli.features.evidence
+    import career_cli.sources.yamlsafe
 
 DEEP = "--deep" in sys.argv
 SUFFIXES = (".md", ".yaml", ".json", "")
@@ -34,7 +34,7 @@ WORK = Path(
 
 
 def one_input(data: bytes) -> None:
-    if len(data) > career_cli.evidence.MAX_EVIDENCE_BYTES:
+    if len(data) > career_cli.features.evidence.MAX_EVIDENCE_BYTES:
         return
     for suffix in SUFFIXES:
         targets.evidence(data, WORK / f"evidence{suffix}", deep=DEEP)

@@ -21,8 +21,8 @@ with atheris.instrument_imports(include=["career_cli", "frontmatter", "yaml"]):
     import targets
     import yaml  # noqa: F401
 
-    import career_cli.loader
-    import career_cli.yamlsafe
+    import career_cli.sources.loader
+    import career_cli.sources.yamlsafe
 
 DEEP = "--deep" in sys.argv
 PAGE = Path("fuzz/senior.md")
@@ -36,7 +36,7 @@ WORK = Path(
 
 def one_input(data: bytes) -> None:
     targets.page(data, PAGE, deep=DEEP)
-    if len(data) <= career_cli.loader.MAX_PAGE_BYTES:
+    if len(data) <= career_cli.sources.loader.MAX_PAGE_BYTES:
         targets.framework(data, WORK)
 
 

@@ -25,13 +25,13 @@ import json
 from functools import cache
 from pathlib import Path
 
-from career_cli.align import diff_levels, scorer_for
+from career_cli.compare.align import diff_levels, scorer_for
 from career_cli.errors import CareerError, PageError
-from career_cli.evidence import EvidenceError, EvidenceFile, parse_markdown, read_evidence
-from career_cli.gap import Gap, apply_evidence, build_gap
-from career_cli.loader import decode_page, load_framework, parse_fragment, parse_page
+from career_cli.features.evidence import EvidenceError, EvidenceFile, parse_markdown, read_evidence
+from career_cli.features.gap import Gap, apply_evidence, build_gap
 from career_cli.model import Competency, Framework, Level, ShownLevel
 from career_cli.render import RenderOptions, json_doc, markdown
+from career_cli.sources.loader import decode_page, load_framework, parse_fragment, parse_page
 from career_cli.text import collapse
 
 BUNDLED = Path(__file__).resolve().parent.parent / "frameworks" / "infrastructure"

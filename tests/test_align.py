@@ -11,7 +11,7 @@ from conftest import BUNDLED, pairing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from career_cli.align import (
+from career_cli.compare.align import (
     diff_levels,
     include_key,
     merge_order,
@@ -19,8 +19,8 @@ from career_cli.align import (
     select_categories,
 )
 from career_cli.errors import UsageError
-from career_cli.loader import load_framework
 from career_cli.model import Category, CategoryDiff, Competency, Framework, Level, LevelDiff
+from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}

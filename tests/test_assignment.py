@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from career_cli import assignment
-from career_cli.assignment import max_weight_matching
+from career_cli.compare import assignment
+from career_cli.compare.assignment import max_weight_matching
 
 Edge = tuple[int, int, float]
 

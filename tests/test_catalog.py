@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, page
 
-from career_cli.catalog import bundled_frameworks, find_level, framework_dir, open_framework
 from career_cli.errors import FrameworkNotFound, LevelNotFound, PageError
+from career_cli.sources.catalog import bundled_frameworks, find_level, framework_dir, open_framework
 
 
 def test_bundled_framework_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:

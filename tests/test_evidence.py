@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from career_cli.evidence import EvidenceError, parse_markdown, read_evidence, unescape
-from career_cli.gap import EvidenceEntry
+from career_cli.features.evidence import EvidenceError, parse_markdown, read_evidence, unescape
+from career_cli.features.gap import EvidenceEntry
 
 CHECKLIST = """\
 # Promotion evidence: Intermediate → Senior

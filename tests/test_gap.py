@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import BUNDLED
 
-from career_cli.align import diff_levels, scorer_for
-from career_cli.gap import EvidenceEntry, Gap, apply_evidence, build_gap, expectation_id
-from career_cli.loader import load_framework
+from career_cli.compare.align import diff_levels, scorer_for
+from career_cli.features.gap import EvidenceEntry, Gap, apply_evidence, build_gap, expectation_id
 from career_cli.model import Category, Competency, Framework, Level
+from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}
@@ -157,7 +157,7 @@ def test_a_zero_width_space_of_the_page_survives_the_checklist_round_trip() -> N
     # The checklist dropped every U+200B on reading back, the page's own too: the entry for
     # "zero<ZWSP>width" then matched "zerowidth" by exact text, and ticking one statement met
     # the other (found by the checklist round-trip property, tests/test_properties.py).
-    from career_cli.evidence import parse_markdown
+    from career_cli.features.evidence import parse_markdown
     from career_cli.render.markdown import render_gap
 
     below = _level("junior", ["Writes code."])

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import REALWORLD, page
 
-from career_cli.catalog import open_framework
 from career_cli.errors import FrameworkNotFound
-from career_cli.handbook import MATRIX, check_root, discover, find_root, select
+from career_cli.sources.catalog import open_framework
+from career_cli.sources.handbook import MATRIX, check_root, discover, find_root, select
 
 MATRIX_DIR = REALWORLD / MATRIX
 INFRASTRUCTURE = ["intern", "associate", "intermediate", "senior", "staff", "principal"]

@@ -10,8 +10,9 @@ from conftest import REALWORLD, page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from career_cli.catalog import open_framework
-from career_cli.includes import (
+from career_cli.model import Level
+from career_cli.sources.catalog import open_framework
+from career_cli.sources.includes import (
     CYCLE,
     MISSING,
     TOO_DEEP,
@@ -21,8 +22,7 @@ from career_cli.includes import (
     IncludeResolver,
     unsafe_path,
 )
-from career_cli.loader import parse_page
-from career_cli.model import Level
+from career_cli.sources.loader import parse_page
 
 FRAMEWORK = Path("content/handbook/engineering/careers/matrix/team")
 SENIOR = "Senior - Team Career Framework"

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
-from career_cli.catalog import open_framework
-from career_cli.ladder import Ladder, LadderCategory, build_ladder, category_order
-from career_cli.loader import load_framework
+from career_cli.features.ladder import Ladder, LadderCategory, build_ladder, category_order
 from career_cli.model import Category, Competency, Framework, Level
 from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_ladder as markdown_ladder
 from career_cli.render.terminal.ladder import render_ladder, windows
+from career_cli.sources.catalog import open_framework
+from career_cli.sources.loader import load_framework
 
 REAL = open_framework("infrastructure", root=REALWORLD)
 REAL_LADDER = build_ladder(REAL)

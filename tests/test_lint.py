@@ -11,10 +11,10 @@ from conftest import BUNDLED, REALWORLD, page
 from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
-from career_cli.catalog import include_locator, lint_targets
 from career_cli.errors import UsageError
-from career_cli.handbook import MATRIX
-from career_cli.lint import RULES, Problem, lint, rule, select, weaker
+from career_cli.features.lint import RULES, Problem, lint, rule, select, weaker
+from career_cli.sources.catalog import include_locator, lint_targets
+from career_cli.sources.handbook import MATRIX
 
 ASSOCIATE = page("Associate - Team", "## Craft\n\n1. Reviews code carefully.\n")
 SENIOR_BODY = "## Craft\n\n1. Reviews code carefully and mentors reviewers.\n"

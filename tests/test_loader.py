@@ -8,7 +8,8 @@ import pytest
 from conftest import BUNDLED, page
 
 from career_cli.errors import PageError
-from career_cli.loader import (
+from career_cli.model import Level
+from career_cli.sources.loader import (
     decode_page,
     find_shortcodes,
     is_navigation,
@@ -16,7 +17,6 @@ from career_cli.loader import (
     load_framework,
     parse_page,
 )
-from career_cli.model import Level
 
 SENIOR = Path("senior.md")
 

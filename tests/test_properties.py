@@ -37,13 +37,13 @@ from conftest import pairing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from career_cli.align import diff_levels, scorer_for
-from career_cli.evidence import parse_markdown, unescape
-from career_cli.gap import Gap, apply_evidence, build_gap
-from career_cli.ladder import build_ladder
-from career_cli.loader import load_framework
+from career_cli.compare.align import diff_levels, scorer_for
+from career_cli.features.evidence import parse_markdown, unescape
+from career_cli.features.gap import Gap, apply_evidence, build_gap
+from career_cli.features.ladder import build_ladder
 from career_cli.model import Framework, Level, LevelDiff, ShownLevel
 from career_cli.render import RenderOptions, json_doc, markdown
+from career_cli.sources.loader import load_framework
 from career_cli.text import collapse, normalize, plain
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"

@@ -9,9 +9,9 @@ import pytest
 from conftest import BUNDLED, assert_golden
 from markdown_it import MarkdownIt
 
-from career_cli.align import diff_levels
-from career_cli.evidence import unescape
-from career_cli.loader import load_framework
+from career_cli.compare.align import diff_levels
+from career_cli.compare.worddiff import word_diff
+from career_cli.features.evidence import unescape
 from career_cli.model import DiffOp
 from career_cli.render import RenderOptions
 from career_cli.render.markdown import (
@@ -22,8 +22,8 @@ from career_cli.render.markdown import (
     inline_diff,
     render_diff,
 )
+from career_cli.sources.loader import load_framework
 from career_cli.text import LINK_RE
-from career_cli.worddiff import word_diff
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}

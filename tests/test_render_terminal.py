@@ -9,10 +9,10 @@ import pytest
 from conftest import BUNDLED, assert_golden, page
 from rich.cells import cell_len
 
-from career_cli.align import diff_levels
-from career_cli.loader import load_framework
+from career_cli.compare.align import diff_levels
 from career_cli.render import RenderOptions
 from career_cli.render.terminal.diff import render_diff
+from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}

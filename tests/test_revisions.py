@@ -12,8 +12,8 @@ from conftest import BUNDLED, page
 from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
-from career_cli.catalog import open_levels, parse_level_arg
 from career_cli.errors import UsageError
+from career_cli.sources.catalog import open_levels, parse_level_arg
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -312,7 +312,7 @@ def test_a_huge_page_in_history_is_refused_not_read(
     commit(repo, "a page far over the size limit")
     senior_page(repo).write_text(SENIOR_V1)
     commit(repo, "back to normal")
-    from career_cli.revisions import GitRepo
+    from career_cli.sources.revisions import GitRepo
 
     asked: list[tuple[str, ...]] = []
     real_git = GitRepo.git

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
-from career_cli.catalog import open_framework
 from career_cli.errors import UsageError
-from career_cli.loader import load_framework
+from career_cli.features.search import find_terms, query_terms, search, summary
 from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_search as markdown_search
 from career_cli.render.terminal.search import render_search
-from career_cli.search import find_terms, query_terms, search, summary
+from career_cli.sources.catalog import open_framework
+from career_cli.sources.loader import load_framework
 
 REAL = open_framework("infrastructure", root=REALWORLD)
 
@@ -188,7 +188,7 @@ VOCABULARY = [
     st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=3),
 )
 def test_hits_are_exactly_the_words_that_match_a_term(words: list[str], query: list[str]) -> None:
-    from career_cli.search import key
+    from career_cli.features.search import key
 
     text = " ".join(words) + "."
     terms = query_terms(" ".join(query))

@@ -12,12 +12,12 @@ from test_cli import assert_error, run, schema
 from test_render_terminal import FOREIGN_ESCAPE, HOSTILE
 from typer.testing import CliRunner
 
-from career_cli.catalog import open_framework
-from career_cli.loader import load_framework
 from career_cli.model import ShownLevel
 from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_show as markdown_show
 from career_cli.render.terminal.level import render_show
+from career_cli.sources.catalog import open_framework
+from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
 SENIOR = FRAMEWORK.levels[2]

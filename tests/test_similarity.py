@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_cli.similarity import Scorer, content_stems, features
+from career_cli.compare.similarity import Scorer, content_stems, features
 
 CORPUS = [
     "Participates in the on-call rotations, as defined by their domain requirements.",
@@ -72,7 +72,7 @@ def test_scores_do_not_depend_on_the_hash_seed() -> None:
     noise changes a pairing."""
     script = textwrap.dedent(
         f"""
-        from career_cli.similarity import Scorer
+        from career_cli.compare.similarity import Scorer
         a, b = "on-call on-call mentors", "on-call mentors on-call"
         scorer = Scorer([*{CORPUS!r}, a, b])
         print(repr(scorer.similarity(a, b)), repr(scorer.similarity(b, a)), repr(scorer.norm(a)))

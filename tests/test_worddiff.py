@@ -7,9 +7,9 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
+from career_cli.compare.worddiff import tokens, word_diff
 from career_cli.model import DiffOp
 from career_cli.text import plain
-from career_cli.worddiff import tokens, word_diff
 
 
 def marked(ops: tuple[DiffOp, ...]) -> str:

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 LABELS = Path(__file__).resolve().parent / "labels"
 sys.path.insert(0, str(REPO))
 
-from career_cli.yamlsafe import load  # noqa: E402
+from career_cli.sources.yamlsafe import load  # noqa: E402
 
 Pair = tuple[str, int, int]  # (label file / category key, from index, to index)
 

@@ -96,7 +96,7 @@ class Env:
         """The framework ``-f``/``--root`` name (the bundled default without them), loaded once;
         its unreadable pages are a warning each."""
         if self._loaded is None:
-            from career_cli.catalog import open_framework
+            from career_cli.sources.catalog import open_framework
 
             self._loaded = self.remember(open_framework(self.framework, root=self.root))
             if warn:
@@ -108,7 +108,7 @@ class Env:
     ) -> tuple[Framework, list[Level]]:
         """The levels ``names`` give (names, page files, ``@REV``) and the framework they are
         compared in; skipped pages and include problems are warned about once."""
-        from career_cli.catalog import open_levels
+        from career_cli.sources.catalog import open_levels
 
         framework, levels, named = open_levels(list(names), self.framework, root=self.root)
         self.remember(framework)

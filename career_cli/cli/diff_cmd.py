@@ -14,7 +14,7 @@ from career_cli.cli.options import (
     command_app,
     complete_level,
 )
-from career_cli.similarity import DEFAULT_THRESHOLD
+from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -66,7 +66,7 @@ def diff(
     ] = False,
 ) -> None:
     """Compare two levels: new, reworded (word by word), dropped and kept statements."""
-    from career_cli.align import diff_levels, select_categories
+    from career_cli.compare.align import diff_levels, select_categories
 
     if show_all and changes_only:
         raise typer.BadParameter("--all and --changes-only contradict each other")

@@ -16,7 +16,7 @@ app = command_app()
 @with_context("frameworks", reads_framework=False)
 def frameworks(env: Env, root: RootOption = None) -> None:
     """List the bundled frameworks and those found in a handbook checkout (--root)."""
-    from career_cli.catalog import list_frameworks
+    from career_cli.sources.catalog import list_frameworks
 
     listing = list_frameworks(root)
     for _, framework in listing.entries:

@@ -7,7 +7,7 @@ import typer
 
 from career_cli.cli.context import Env, with_context
 from career_cli.cli.options import CategoryOption, ThresholdOption, command_app, complete_level
-from career_cli.similarity import DEFAULT_THRESHOLD
+from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -64,10 +64,10 @@ def gap(
 
     With --evidence, exits 1 while any expectation is open and 0 when all are met.
     """
-    from career_cli.align import diff_levels, scorer_for, select_categories
     from career_cli.cli.output import message
+    from career_cli.compare.align import diff_levels, scorer_for, select_categories
     from career_cli.errors import UsageError
-    from career_cli.gap import apply_evidence, build_gap, restrict
+    from career_cli.features.gap import apply_evidence, build_gap, restrict
 
     framework, (below, above) = env.open_levels([current, target])
     ladder = [level.id for level in framework.levels]
@@ -86,7 +86,7 @@ def gap(
     # --category or a missing --all leave out are not mistaken for unmatched evidence.
     result = build_gap(diff, include_carried=True)
     if evidence is not None:
-        from career_cli.evidence import read_evidence
+        from career_cli.features.evidence import read_evidence
 
         found = read_evidence(evidence)
         made_for = (found.current, found.target)

@@ -6,7 +6,7 @@ import typer
 
 from career_cli.cli.context import Env, with_context
 from career_cli.cli.options import ThresholdOption, command_app, complete_category, complete_level
-from career_cli.similarity import DEFAULT_THRESHOLD
+from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -61,10 +61,10 @@ def ladder(
     """
     from dataclasses import replace
 
-    from career_cli.align import pick_categories
-    from career_cli.catalog import find_level
     from career_cli.cli.output import warn_notes, warn_problems
-    from career_cli.ladder import build_ladder, level_range
+    from career_cli.compare.align import pick_categories
+    from career_cli.features.ladder import build_ladder, level_range
+    from career_cli.sources.catalog import find_level
 
     framework = env.open_framework(warn=False)
     start = find_level(framework, first) if first else None

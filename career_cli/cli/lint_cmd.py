@@ -7,7 +7,7 @@ import typer
 
 from career_cli.cli.context import Env, with_context
 from career_cli.cli.options import ThresholdOption, command_app, complete_rule
-from career_cli.similarity import DEFAULT_THRESHOLD
+from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -72,8 +72,8 @@ def lint(
     asking less than the one below; information (I…) notes empty categories and statements
     carried over unchanged. Exits with status 1 when there are errors (--strict: or warnings).
     """
-    from career_cli import lint as checks
-    from career_cli.catalog import include_locator, lint_targets
+    from career_cli.features import lint as checks
+    from career_cli.sources.catalog import include_locator, lint_targets
 
     ignored = ignore or []
     for name in ignored:

@@ -34,7 +34,7 @@ class Format(str, Enum):
 def _framework_for(ctx: typer.Context) -> Framework | None:
     """The framework the command line names so far, for completion; ``None`` if it cannot be
     read (completion must never print an error into the user's shell)."""
-    from career_cli.catalog import open_framework
+    from career_cli.sources.catalog import open_framework
 
     try:
         return open_framework(ctx.params.get("framework"), root=ctx.params.get("root"))
@@ -59,7 +59,7 @@ def _matching(candidates: Iterable[str], incomplete: str) -> list[str]:
 
 def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
     """Level ids, ignoring case (``S<TAB>`` → ``Senior``)."""
-    from career_cli.catalog import level_names
+    from career_cli.sources.catalog import level_names
 
     framework = _framework_for(ctx)
     return _matching(level_names(framework), incomplete) if framework is not None else []
@@ -80,12 +80,12 @@ def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
     import os
     from pathlib import Path
 
-    from career_cli.catalog import bundled_frameworks
+    from career_cli.sources.catalog import bundled_frameworks
 
     names = list(bundled_frameworks())
     root = ctx.params.get("root") or os.environ.get("CAREER_ROOT")
     if root:
-        from career_cli.handbook import discover
+        from career_cli.sources.handbook import discover
 
         with contextlib.suppress(Exception):  # completion never prints an error
             refs = discover(Path(root).expanduser())
@@ -106,7 +106,7 @@ def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_rule(ctx: typer.Context, incomplete: str) -> list[str]:
     """Lint rule codes and names (``--ignore W2<TAB>``)."""
-    from career_cli.lint import RULES
+    from career_cli.features.lint import RULES
 
     return _matching([r.code for r in RULES] + [r.name for r in RULES], incomplete)
 
@@ -166,6 +166,7 @@ WidthOption = Annotated[
     int | None,
     typer.Option(
         "--width",
+        metavar="N",
         min=20,
         max=1000,
         help="Render for this many columns (default: the terminal's width).",
@@ -202,6 +203,7 @@ ThresholdOption = Annotated[
     float,
     typer.Option(
         "--threshold",
+        metavar="X",
         min=0.0,
         max=1.0,
         callback=_finite,

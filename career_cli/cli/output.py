@@ -224,7 +224,7 @@ def _protected(frameworks: Iterable[Framework]) -> tuple[set[str], dict[str, Fra
         folders[os.path.realpath(framework.path)] = framework
         tree = None
         if framework.root is not None:
-            from career_cli.includes import DiskTree
+            from career_cli.sources.includes import DiskTree
 
             tree = DiskTree(framework.root)
         for level in framework.levels:

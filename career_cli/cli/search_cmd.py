@@ -36,9 +36,9 @@ def search(
     Words match by stem, ignoring case: "interview" finds "interviews", "hiring" finds "hires",
     "on-call" finds "oncall". Exits with status 1 when nothing matches, like grep.
     """
-    from career_cli.align import pick_categories
     from career_cli.cli.output import warn_notes
-    from career_cli.search import search as find
+    from career_cli.compare.align import pick_categories
+    from career_cli.features.search import search as find
 
     framework = env.open_framework()
     warn_notes(framework.levels)

@@ -36,7 +36,7 @@ def show(
     category: CategoryOption = None,
 ) -> None:
     """Show a level: its overview and its statements by category."""
-    from career_cli.align import pick_categories
+    from career_cli.compare.align import pick_categories
     from career_cli.model import ShownLevel
 
     framework, [found] = env.open_levels([level], skip_warning=True)

@@ -23,7 +23,7 @@ from career_cli.model import (
 from career_cli.text import plain
 
 if TYPE_CHECKING:  # gap's types are only needed by gap's own command
-    from career_cli.gap import Gap
+    from career_cli.features.gap import Gap
     from career_cli.render import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -33,10 +33,10 @@ SCHEMA_VERSION = 1
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
-    from career_cli.ladder import Cell, Ladder
-    from career_cli.lint import LintReport, Problem
+    from career_cli.features.ladder import Cell, Ladder
+    from career_cli.features.lint import LintReport, Problem
+    from career_cli.features.search import SearchResult
     from career_cli.model import FrameworkList, ShownLevel
-    from career_cli.search import SearchResult
 
 
 def dumps(document: dict[str, Any], *, pretty: bool = True) -> str:
@@ -253,7 +253,7 @@ def search_document(result: SearchResult, options: RenderOptions | None = None) 
 def lint_document(report: LintReport, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career lint --format json``."""
     problems, frameworks, root = report.problems, report.frameworks, report.root
-    from career_cli.lint import counts
+    from career_cli.features.lint import counts
     from career_cli.text import shown_path
 
     def problem_doc(problem: Problem) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDi
 from career_cli.text import LINK_RE, visible
 
 if TYPE_CHECKING:
-    from career_cli.gap import Gap
+    from career_cli.features.gap import Gap
     from career_cli.render import RenderOptions
 
 ZWSP = "\u200b"
@@ -47,10 +47,10 @@ _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
-    from career_cli.ladder import Ladder, Thread
-    from career_cli.lint import LintReport
+    from career_cli.features.ladder import Ladder, Thread
+    from career_cli.features.lint import LintReport
+    from career_cli.features.search import SearchResult
     from career_cli.model import FrameworkList, ShownLevel
-    from career_cli.search import SearchResult
 
 
 def _escape_plain(text: str, *, strict: bool = False) -> str:
@@ -267,7 +267,7 @@ def render_ladder(ladder: Ladder, options: RenderOptions | None = None) -> str:
 
 def render_search(result: SearchResult, options: RenderOptions | None = None) -> str:
     """``career search --format markdown``: hits in bold, grouped by level and category."""
-    from career_cli.search import summary
+    from career_cli.features.search import summary
     from career_cli.text import plain
 
     lines = [f"**{escape(summary(result))}**"]

@@ -477,7 +477,7 @@ def test_the_documented_limits_are_the_code_s() -> None:
     section = DOC.read_text(encoding="utf-8").split("## Limits", 1)[1].split("\n## ", 1)[0]
     found = 0
     for row in section.split("\n"):
-        for module, name in re.findall(r"`(\w+)\.(MAX_\w+)`", row):
+        for module, name in re.findall(r"`((?:\w+\.)*\w+)\.(MAX_\w+)`", row):
             value = getattr(importlib.import_module(f"career_cli.{module}"), name)
             shown = f"{value // 1048576} MB" if name.endswith("_BYTES") else f"{value:,}"
             assert f"| {shown}" in row, f"{module}.{name} is {shown}, the doc says: {row}"

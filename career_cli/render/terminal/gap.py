@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.gap import Expectation, Gap
+from career_cli.features.gap import Expectation, Gap
 from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,

@@ -20,7 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.ladder import Cell, Ladder, LadderCategory, Thread
+from career_cli.features.ladder import Cell, Ladder, LadderCategory, Thread
 from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,

@@ -11,9 +11,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from career_cli.features.search import Match, SearchResult, summary
 from career_cli.render import RenderOptions
 from career_cli.render.terminal import DIM, to_string
-from career_cli.search import Match, SearchResult, summary
 from career_cli.text import plain, visible
 
 HIT = "black on yellow"

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from career_cli.errors import CareerError, FrameworkNotFound, LevelNotFound, UsageError
-from career_cli.loader import level_pages, load_framework, load_level, parse_page, read_page
 from career_cli.model import Framework, FrameworkList, Level
+from career_cli.sources.loader import level_pages, load_framework, load_level, parse_page, read_page
 from career_cli.text import slug
 
 if TYPE_CHECKING:
-    from career_cli.includes import IncludeResolver
+    from career_cli.sources.includes import IncludeResolver
 
 DEFAULT_FRAMEWORK = "infrastructure"
 FRAMEWORK_ENV = "CAREER_FRAMEWORK"
@@ -26,8 +26,9 @@ FRAMEWORK_ENV = "CAREER_FRAMEWORK"
 
 def bundled_root() -> Path:
     """Inside a wheel the frameworks sit in the package; in a checkout, next to it."""
-    packaged = Path(__file__).parent / "frameworks"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "frameworks"
+    package = Path(__file__).parent.parent
+    packaged = package / "frameworks"
+    return packaged if packaged.is_dir() else package.parent / "frameworks"
 
 
 def bundled_frameworks() -> dict[str, Path]:
@@ -49,7 +50,7 @@ def list_frameworks(root: str | Path | None) -> FrameworkList:
     ]
     root_path = None
     if root is not None:
-        from career_cli.handbook import check_root, discover
+        from career_cli.sources.handbook import check_root, discover
 
         root_path = check_root(Path(root).expanduser())
         for ref in discover(root_path):
@@ -110,7 +111,7 @@ def open_framework(spec: str | None, *, root: str | Path | None = None) -> Frame
     without one, a framework directory that sits inside a checkout uses that checkout as its root.
     """
     if root is not None:
-        from career_cli import handbook
+        from career_cli.sources import handbook
 
         root_path = handbook.check_root(Path(root).expanduser())
         spec = spec or os.environ.get(FRAMEWORK_ENV) or None
@@ -128,7 +129,7 @@ def find_root(path: Path) -> Path | None:
     """Where the includes of a framework folder or page resolve (a few ``stat`` calls): the
     handbook checkout it sits in; else the framework folder itself when it keeps its included
     files in ``includes/`` beside its pages (the bundled framework does); else nowhere."""
-    from career_cli.handbook import find_root as find
+    from career_cli.sources.handbook import find_root as find
 
     found = find(path)
     if found is not None:
@@ -147,7 +148,7 @@ def load_with_root(path: Path, ident: str, root: Path | None) -> Framework:
 
 
 def include_resolver(root: Path) -> IncludeResolver:
-    from career_cli.includes import DiskTree, IncludeResolver
+    from career_cli.sources.includes import DiskTree, IncludeResolver
 
     return IncludeResolver(DiskTree(root))
 
@@ -282,10 +283,10 @@ def _page_level(page: Path, root: str | Path | None) -> tuple[Framework, Level]:
 
 def level_at(page: Path, revision: str, *, level_id: str, root: Path | None) -> Level:
     """``revisions.level_at``, imported only when a revision is asked for (it needs git)."""
-    from career_cli.revisions import RevisionError
-    from career_cli.revisions import level_at as read_at
+    from career_cli.sources.revisions import RevisionError
+    from career_cli.sources.revisions import level_at as read_at
 
-    packaged = Path(__file__).parent / "frameworks"
+    packaged = Path(__file__).parent.parent / "frameworks"
     if packaged.is_dir() and page.resolve().is_relative_to(packaged.resolve()):
         # Installed into a virtualenv, which may well sit inside some git clone: that clone's
         # history is not the framework's.
@@ -381,7 +382,7 @@ def lint_targets(
     names, else every framework of ``--root``, else the bundled default framework — as every
     other command reads — never whatever Markdown happens to be in the current directory.
     """
-    from career_cli import handbook
+    from career_cli.sources import handbook
 
     root_path = handbook.check_root(Path(root).expanduser()) if root is not None else None
     if directory is None:
@@ -415,7 +416,7 @@ def include_locator(root: Path | None) -> Callable[[str], Path | None]:
         return lambda source: None
     from pathlib import PurePosixPath
 
-    from career_cli.includes import DiskTree
+    from career_cli.sources.includes import DiskTree
 
     tree = DiskTree(root)
     return lambda source: tree.locate(PurePosixPath(source)).path

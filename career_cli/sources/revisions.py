@@ -20,11 +20,11 @@ import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from career_cli import files
 from career_cli.errors import CareerError
-from career_cli.includes import IncludeResolver, Located, include_bases
-from career_cli.loader import PAGE, decode_page, parse_page
 from career_cli.model import Level, Revision
+from career_cli.sources import files
+from career_cli.sources.includes import IncludeResolver, Located, include_bases
+from career_cli.sources.loader import PAGE, decode_page, parse_page
 
 _SYMLINK = "120000"
 _MAX_SYMLINKS = 40
@@ -246,7 +246,7 @@ def level_at(
         try:
             root_relative = repo.relative(root)
         except RevisionError:
-            from career_cli.includes import DiskTree  # the root is outside the repository
+            from career_cli.sources.includes import DiskTree  # the root is outside the repository
 
             expand = IncludeResolver(DiskTree(root)).expander_for(shown)
         else:

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from career_cli.compare.similarity import STOP_WORDS, stem
 from career_cli.errors import UsageError
 from career_cli.model import Category, Competency, Framework, Level
-from career_cli.similarity import STOP_WORDS, stem
 from career_cli.text import WORD_RE, plain
 
 _JOINERS = re.compile(r"['’-]")

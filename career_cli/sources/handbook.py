@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from career_cli.errors import FrameworkNotFound
-from career_cli.loader import level_pages
+from career_cli.sources.loader import level_pages
 
 MATRIX = Path("content", "handbook", "engineering", "careers", "matrix")
 ROOT_ENV = "CAREER_ROOT"

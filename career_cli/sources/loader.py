@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from career_cli import files
 from career_cli.errors import PageError
 from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
+from career_cli.sources import files
 from career_cli.text import collapse, indentation, slug, title_line
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -145,7 +145,7 @@ def split_frontmatter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     import yaml
     from frontmatter.default_handlers import YAMLHandler
 
-    from career_cli import yamlsafe
+    from career_cli.sources import yamlsafe
 
     handler = YAMLHandler()
     opening = handler.FM_BOUNDARY.match(text) if handler.FM_BOUNDARY else None  # = .detect()

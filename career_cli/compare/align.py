@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from career_cli.assignment import max_weight_matching
+from career_cli.compare.assignment import max_weight_matching
+from career_cli.compare.similarity import DEFAULT_THRESHOLD, Scorer
+from career_cli.compare.worddiff import word_diff
 from career_cli.errors import UsageError
 from career_cli.model import (
     Category,
@@ -32,9 +34,7 @@ from career_cli.model import (
     Status,
     TextDiff,
 )
-from career_cli.similarity import DEFAULT_THRESHOLD, Scorer
 from career_cli.text import normalize, slug
-from career_cli.worddiff import word_diff
 
 # Scale guards, which change nothing for categories of handbook size (up to 50 statements):
 # - a feature shared by more than _CANDIDATES statements of the other level is too common to find

@@ -24,12 +24,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
-from career_cli.align import diff_levels, scorer_for
+from career_cli.compare.align import diff_levels, scorer_for
+from career_cli.compare.similarity import DEFAULT_THRESHOLD, content_stems
 from career_cli.errors import CareerError
-from career_cli.loader import KNOWN_LADDER
+from career_cli.features.search import key
 from career_cli.model import Competency, Framework, Level
-from career_cli.search import key
-from career_cli.similarity import DEFAULT_THRESHOLD, content_stems
+from career_cli.sources.loader import KNOWN_LADDER
 from career_cli.text import collapse, normalize, plain, slug
 
 Severity = Literal["error", "warning", "info"]

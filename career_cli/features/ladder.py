@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from career_cli.align import diff_category, merge_order, scorer_for
+from career_cli.compare.align import diff_category, merge_order, scorer_for
+from career_cli.compare.similarity import DEFAULT_THRESHOLD, Scorer
 from career_cli.errors import UsageError
 from career_cli.model import Category, Competency, DiffOp, Framework, Level
-from career_cli.similarity import DEFAULT_THRESHOLD, Scorer
 
 CellStatus = Literal["start", "added", "unchanged", "changed"]
 

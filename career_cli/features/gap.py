@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from career_cli.align import include_key
-from career_cli.assignment import max_weight_matching
+from career_cli.compare.align import include_key
+from career_cli.compare.assignment import max_weight_matching
+from career_cli.compare.similarity import STOP_WORDS, Scorer
 from career_cli.model import DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
-from career_cli.similarity import STOP_WORDS, Scorer
 from career_cli.text import WORD_RE, normalize, plain, slug
 
 Kind = Literal["new", "raised", "carried"]

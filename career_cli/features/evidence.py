@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from career_cli import files
 from career_cli.errors import CareerError
-from career_cli.gap import EvidenceEntry
+from career_cli.features.gap import EvidenceEntry
+from career_cli.sources import files
 from career_cli.text import indentation
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
@@ -300,7 +300,7 @@ def _yaml_lines(text: str) -> dict[str, int]:
     """Line of each top-level key (or list position), from YAML's node tree, for messages."""
     import yaml
 
-    from career_cli import yamlsafe
+    from career_cli.sources import yamlsafe
 
     try:
         node = yamlsafe.compose(text)
@@ -318,7 +318,7 @@ def _yaml_lines(text: str) -> dict[str, int]:
 def _yaml(text: str, path: Path) -> Any:
     import yaml
 
-    from career_cli import yamlsafe
+    from career_cli.sources import yamlsafe
 
     try:
         return yamlsafe.load(text)

@@ -29,10 +29,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from career_cli import files
 from career_cli.errors import PageError
-from career_cli.loader import PAGE, IncludeExpander, decode_page, parse_fragment
 from career_cli.model import Competency, Note
+from career_cli.sources import files
+from career_cli.sources.loader import PAGE, IncludeExpander, decode_page, parse_fragment
 
 MAX_INCLUDE_DEPTH = 5
 MAX_INCLUDES = 1000  # expansions per page; a handbook page has a handful
