@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from career_cli.align import include_key
+from career_cli.align import candidates, include_key
 from career_cli.assignment import max_weight_matching
-from career_cli.model import DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
+from career_cli.model import Competency, DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
 from career_cli.similarity import STOP_WORDS, Scorer
 from career_cli.text import WORD_RE, normalize, plain, slug
 
@@ -208,15 +208,18 @@ def apply_evidence(
     for entry in rest:
         place(by_id.get(entry.id) if entry.id else None, entry, unplaced)
 
+    # By similarity, one to one: each entry is scored against the expectations that share its
+    # rarer words (as diff pairs statements), not against all of them.
     free = [i for i in range(len(expectations)) if i not in matched]
-    edges = []
-    for a, entry in enumerate(unplaced):
-        if not entry.text:
-            continue
-        for b, index in enumerate(free):
-            score = scorer.similarity(entry.text, expectations[index].text)
-            if score > EVIDENCE_THRESHOLD:
-                edges.append((a, b, score - EVIDENCE_THRESHOLD))
+    written = [Competency(entry.text or "") for entry in unplaced]
+    wanted = [Competency(expectations[index].text) for index in free]
+    with_text = [a for a, entry in enumerate(unplaced) if entry.text]
+    edges = [
+        (a, b, score - EVIDENCE_THRESHOLD)
+        for a, b, score in candidates(
+            written, wanted, with_text, list(range(len(free))), scorer, EVIDENCE_THRESHOLD
+        )
+    ]
     placed = set()
     for a, b in max_weight_matching(len(unplaced), len(free), edges):
         matched[free[b]] = unplaced[a]

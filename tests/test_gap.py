@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import BUNDLED
+from hypothesis import given
+from hypothesis import strategies as st
 
 from career_cli.align import diff_levels, scorer_for
 from career_cli.gap import EvidenceEntry, Gap, apply_evidence, build_gap, expectation_id
@@ -13,6 +15,16 @@ from career_cli.model import Category, Competency, Framework, Level
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}
+# Words of the bundled pages, for evidence that rewords them.
+_WORDS = sorted(
+    {
+        word
+        for level in FRAMEWORK.levels
+        for category in level.categories
+        for item in category.items
+        for word in item.text.lower().split()
+    }
+)[:400:3]
 
 
 def bundled_gap(current: str = "intermediate", target: str = "senior", **kw: bool) -> Gap:
@@ -173,3 +185,40 @@ def test_a_zero_width_space_of_the_page_survives_the_checklist_round_trip() -> N
     applied = apply_evidence(gap, list(entries), scorer_for(framework))
     assert {e.text: e.status for e in applied.expectations} == {joined: "open", spaced: "met"}
     assert not applied.unmatched
+
+
+def _all_pairs(gap: Gap, entries: list[EvidenceEntry]) -> dict[str, str]:
+    """The matching as it was: every unplaced entry scored against every free expectation."""
+    from career_cli.assignment import max_weight_matching
+    from career_cli.gap import EVIDENCE_THRESHOLD
+
+    scorer = scorer_for(FRAMEWORK)
+    free = list(gap.expectations)
+    edges = [
+        (a, b, score - EVIDENCE_THRESHOLD)
+        for a, entry in enumerate(entries)
+        for b, e in enumerate(free)
+        if entry.text and (score := scorer.similarity(entry.text, e.text)) > EVIDENCE_THRESHOLD
+    ]
+    return {
+        free[b].id: entries[a].evidence or ""
+        for a, b in max_weight_matching(len(entries), len(free), edges)
+    }
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_evidence_by_similarity_pairs_as_scoring_every_pair_did(texts: list[str]) -> None:
+    # Entries that match nothing by text or id: scored only against expectations sharing their
+    # words now, which on a handbook-sized gap is every one that could pair.
+    gap = bundled_gap("associate", "senior", include_carried=True)
+    entries = [EvidenceEntry(None, text, True, f"e{n}") for n, text in enumerate(texts)]
+    applied = apply(gap, *entries)
+    assert {e.id: e.evidence for e in applied.expectations if e.evidence} == _all_pairs(
+        gap, entries
+    )
