@@ -17,7 +17,7 @@ from career_cli.align import candidates, include_key
 from career_cli.assignment import max_weight_matching
 from career_cli.model import Competency, DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
 from career_cli.similarity import STOP_WORDS, Scorer
-from career_cli.text import WORD_RE, normalize, plain, slug
+from career_cli.text import WORD_RE, nfc, normalize, plain, slug
 
 Kind = Literal["new", "raised", "carried"]
 GapStatus = Literal["met", "open"]
@@ -83,7 +83,7 @@ class Gap(Record):
 
 
 def _id_words(text: str) -> list[str]:
-    return [w for w in WORD_RE.findall(plain(text).lower()) if w not in STOP_WORDS]
+    return [w for w in WORD_RE.findall(plain(nfc(text)).lower()) if w not in STOP_WORDS]
 
 
 def expectation_id(

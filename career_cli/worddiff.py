@@ -15,11 +15,9 @@ import re
 from difflib import SequenceMatcher
 
 from career_cli.model import DiffOp, Op
-from career_cli.text import LINK_RE
+from career_cli.text import LINK_RE, nfc
+from career_cli.text import MARKS as _MARKS
 
-# Combining marks, joiners and variation selectors belong to the character before them, so a
-# diff never splits "é" written as e + U+0301, or an emoji sequence, in two.
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c"
 _TOKEN_RE = re.compile(
     LINK_RE.pattern
     + rf"|[^\W_](?:[^\W_]|[{_MARKS}])*(?:['’-][^\W_](?:[^\W_]|[{_MARKS}])*)*"
@@ -30,11 +28,12 @@ _AUTOJUNK_TOKENS = 1000
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, key)`` for each token; a link's key is its text."""
+    """``(start, end, key)`` for each token; a link's key is its text, in NFC (a word is the same
+    word whether its "é" is composed or not)."""
     found = []
     for m in _TOKEN_RE.finditer(text):
         key = m.group(1) if m.group(1) is not None else m.group()
-        found.append((m.start(), m.end(), key))
+        found.append((m.start(), m.end(), nfc(key)))
     return found
 
 
