@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import BUNDLED
 from hypothesis import given
@@ -222,3 +223,75 @@ def test_evidence_by_similarity_pairs_as_scoring_every_pair_did(texts: list[str]
     assert {e.id: e.evidence for e in applied.expectations if e.evidence} == _all_pairs(
         gap, entries
     )
+
+
+def _ids(*texts: str, includes: tuple[str, ...] = ()) -> list[str]:
+    below = _level("junior", ["Writes code."])
+    items = [Competency(t) for t in texts] + [Competency(p, include=p) for p in includes]
+    category = Category("craft", ("Craft",), tuple(items))
+    above = Level(id="senior", title="Senior", path=Path("senior.md"), categories=(category,))
+    framework = Framework("f", "F", Path(), levels=(below, above))
+    return [e.id for e in build_gap(diff_levels(framework, below, above)).expectations]
+
+
+def test_ids_are_unique_past_a_long_shared_opening() -> None:
+    shared = " ".join(f"word{n}" for n in range(80))
+    ids = _ids(f"{shared} production.", f"{shared} security.")
+    assert len(set(ids)) == 2
+    assert all(len(i) < 100 for i in ids)  # past 12 shared words, a hash, not the whole text
+
+
+def test_ids_are_unique_for_statements_without_content_words() -> None:
+    ids = _ids("The.", "Of the!", "To be, or to be?")
+    assert len(set(ids)) == 3 and all(i.startswith("craft/statement-") for i in ids)
+
+
+def test_an_include_and_a_statement_of_the_same_words_get_apart() -> None:
+    ids = _ids("Include values.", includes=("includes/values.md",))
+    assert len(set(ids)) == 2
+
+
+def test_ids_without_a_clash_are_the_opening_words() -> None:
+    assert _ids("Owns the roadmap for the team.", "Leads incident reviews.") == [
+        "craft/owns-roadmap-team",
+        "craft/leads-incident-reviews",
+    ]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a1", "b2", "owns", "the", "roadmap", ".", "!"]), max_size=15),
+        min_size=1,
+        max_size=12,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_ids_are_unique_and_independent_of_order(words: list[list[str]], rng: Any) -> None:
+    texts = [" ".join(w) or "." for w in words]
+    ids = _ids(*texts)
+    assert len(set(ids)) == len(ids)
+    shuffled = list(range(len(texts)))
+    rng.shuffle(shuffled)
+    again = _ids(*(texts[i] for i in shuffled))
+    # Identical texts are told apart by order only; every other id follows its text.
+    distinct = {t for t in texts if texts.count(t) == 1}
+    assert {texts[i]: again[n] for n, i in enumerate(shuffled) if texts[i] in distinct} == {
+        t: ids[n] for n, t in enumerate(texts) if t in distinct
+    }
+
+
+def test_a_tick_answers_its_own_expectation_after_a_rewording() -> None:
+    # Before, two statements sharing their first 70 words had one id: once the page reworded
+    # both, the tick on the first went to whichever came last.
+    shared = " ".join(f"word{n}" for n in range(70))
+    below = _level("junior", ["Writes code."])
+    first, second = f"{shared} production.", f"{shared} security."
+    before = _level("senior", [first, second])
+    framework = Framework("f", "F", Path(), levels=(below, before))
+    ticked = build_gap(diff_levels(framework, below, before)).expectations[0]
+    entry = EvidenceEntry(ticked.id, f"{first} Reworded.", True, "done")
+    after = _level("senior", [f"{first} Now.", f"{second} Now."])
+    gap = apply_evidence(
+        build_gap(diff_levels(framework, below, after)), [entry], scorer_for(framework)
+    )
+    assert [e.status for e in gap.expectations] == ["met", "open"]
