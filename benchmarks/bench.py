@@ -193,6 +193,96 @@ def handbook_tree(root: Path, rng: random.Random, departments: int = 25) -> int:
     return pages
 
 
+def evidence_matching() -> None:
+    """Evidence that matches nothing by id or text, matched by similarity: 2,000 entries against
+    the 20,000 expectations of a level at the statement limit (all-pairs scoring took 44 s)."""
+    from career_cli.compare.similarity import Scorer
+    from career_cli.features.gap import EvidenceEntry, Expectation, Gap, apply_evidence
+    from career_cli.model import Framework, Level
+
+    section("Evidence by similarity: N entries against 10 × N expectations (target < 2 s)")
+    rng = random.Random(2030)
+    # A vocabulary the size of a handbook's: 3,000 words (made of syllables), not 30.
+    syllables = "ka lo mi nu pe ra si to vu we xa yo ze bi da fu go hu ji".split()
+    vocabulary = sorted({"".join(rng.choices(syllables, k=3)) for _ in range(3200)})[:3000]
+    for entries_count in (200, 2000):
+        texts = [
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 18))).capitalize() + "."
+            for _ in range(10 * entries_count)
+        ]
+        expectations = tuple(
+            Expectation(f"c/{n}", "c", "C", text, "new", None, ()) for n, text in enumerate(texts)
+        )
+        level = Level("senior", "Senior", Path("senior.md"))
+        gap = Gap(Framework("f", "F", Path()), level, level, expectations)
+        entries = []
+        for text in rng.sample(texts, entries_count):
+            words = text.rstrip(".").split()
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)  # reworded: no exact match
+            entries.append(EvidenceEntry(None, " ".join(words) + "!", True, None))
+        scorer = Scorer(texts)
+        start = time.perf_counter()
+        matched = apply_evidence(gap, entries, scorer)
+        seconds = time.perf_counter() - start
+        met = matched.count(status="met")
+        print(
+            f"{entries_count:>6} entries × {len(texts):>6} expectations {1000 * seconds:9.1f} ms"
+            f"  ({met} met){'  OVER TARGET' if seconds > 2 else ''}"
+        )
+
+
+def many_levels(runs: int) -> None:
+    """A framework of N level pages (a ladder as long as a handbook has pages), 2 categories × 5
+    statements each, every level a rewording of the one below: lint, and the ladder."""
+    section("Many levels: N pages of 2 categories × 5 statements (whole command)")
+    n = max(1, min(3, runs // 10))
+    rng = random.Random(2031)
+    for count in (200, 2000):
+        with tempfile.TemporaryDirectory() as tmp:
+            directory = Path(tmp)
+            level = generated_level(rng, 2, 5)
+            for number in range(count):
+                body = "".join(
+                    f"\n## Category {c}\n\n" + "".join(f"1. {t}\n" for t in items)
+                    for c, items in enumerate(level)
+                )
+                page = f'---\ntitle: "Level {number}"\nweight: {number}\n---\n{body}'
+                (directory / f"level-{number:04d}.md").write_text(page)
+                level = reworded(rng, level)
+            for label, args in [
+                ("lint", ["lint", str(directory)]),
+                ("ladder --json", ["ladder", "-f", str(directory), "--json"]),
+                ("ladder (text)", ["ladder", "-f", str(directory), "--width", "100"]),
+                (
+                    "ladder --format markdown",
+                    ["ladder", "-f", str(directory), "--format", "markdown"],
+                ),
+            ]:
+                t, peak = wall_and_memory([CAREER, *args], n)
+                print(f"{count:>5} levels  {label:26} {t:8.2f} s  {peak:7.0f} MB")
+
+
+def wall_and_memory(command: list[str], runs: int, timeout: float = 600) -> tuple[float, float]:
+    """Median wall time and the peak resident memory of a command (any exit status)."""
+    times = []
+    peak = 0.0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
+        )
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except ChildProcessError:  # pragma: no cover
+            usage = None
+        times.append(time.perf_counter() - start)
+        if usage is not None:
+            peak = max(peak, usage.ru_maxrss / 1024)
+        del status
+    del timeout
+    return statistics.median(times), peak
+
+
 def section(title: str) -> None:
     print(f"\n{title}\n{'-' * len(title)}")
 
@@ -202,18 +292,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument(
         "--only",
-        choices=("startup", "growth", "handbook"),
-        help="run one section (default: all)",
+        action="append",
+        choices=["startup", "growth", "handbook", "evidence", "levels"],
+        help="run only these sections (repeatable)",
     )
     args = parser.parse_args()
     runs: int = args.runs
+    only = set(args.only or ["startup", "growth", "handbook", "evidence", "levels"])
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; median of {runs} runs")
-    if args.only in (None, "startup"):
+    if "startup" in only:
         startup(runs)
-    if args.only in (None, "growth"):
+    if "growth" in only:
         growth(runs)
-    if args.only in (None, "handbook"):
+    if "handbook" in only:
         handbook(runs)
+    if "evidence" in only:
+        evidence_matching()
+    if "levels" in only:
+        many_levels(runs)
 
 
 def startup(runs: int) -> None:

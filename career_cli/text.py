@@ -1,22 +1,29 @@
 """Small text helpers shared by the loader, the aligner and the renderers.
 
 They own three rules: how Markdown links compare (on their text alone), how titles become ids,
-and how document text is made safe to show (page text is data, never terminal control).
+and how document text is made safe to show (page text is data, never terminal control); and what
+text is the same (whitespace and links aside, under Unicode NFC).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 # A Markdown link: [text](url) or [text](url "title"). URLs with balanced parentheses are rare in
 # handbook pages; we accept one level of them so /foo_(bar) does not split a link in two.
 LINK_RE = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 _WS_RE = re.compile(r"\s+")
-# A word as every module counts words: letters and digits, with inner apostrophes and hyphens
-# ("on-call", "team's"), so "on-call" is one word wherever it is compared, searched or named.
-WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Combining marks, joiners and variation selectors belong to the character before them, so a
+# word never ends inside "é" written as e + U+0301 (NFD), nor a diff splits an emoji sequence.
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c"
+# A word as every module counts words: letters and digits (with their combining marks), with
+# inner apostrophes and hyphens ("on-call", "team's"), so "on-call" is one word wherever it is
+# compared, searched or named. Letters and marks are disjoint sets: nothing to backtrack over.
+_LETTERS = rf"[^\W_][{MARKS}]*"
+WORD_RE = re.compile(rf"(?:{_LETTERS})+(?:['’-](?:{_LETTERS})+)*")
 _SLUG_RE = re.compile(r"[^\w]+|_+")
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that can
@@ -45,14 +52,22 @@ def title_line(text: str) -> str:
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
 
 
+def nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC), as comparisons see it: "é" is one character whether
+    the page wrote it as U+00E9 or as e + U+0301. What is stored and shown stays as written."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def normalize(text: str) -> str:
-    """The comparison key of a statement: whitespace and link targets do not count."""
-    return collapse(plain(text))
+    """The comparison key of a statement: whitespace, link targets and Unicode's choice between
+    composed and decomposed characters do not count."""
+    return collapse(plain(nfc(text)))
 
 
 def slug(title: str) -> str:
-    """``"Team building"`` → ``"team-building"``: case, whitespace and punctuation insensitive."""
-    return _SLUG_RE.sub("-", title.lower()).strip("-")
+    """``"Team building"`` → ``"team-building"``: case, whitespace and punctuation insensitive
+    (and composed or decomposed characters alike)."""
+    return _SLUG_RE.sub("-", nfc(title).lower()).strip("-")
 
 
 def _escape(match: re.Match[str]) -> str:

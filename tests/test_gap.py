@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import BUNDLED
+from hypothesis import given
+from hypothesis import strategies as st
 
 from career_cli.compare.align import diff_levels, scorer_for
 from career_cli.features.gap import EvidenceEntry, Gap, apply_evidence, build_gap, expectation_id
@@ -13,6 +16,16 @@ from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
 LEVELS = {level.id: level for level in FRAMEWORK.levels}
+# Words of the bundled pages, for evidence that rewords them.
+_WORDS = sorted(
+    {
+        word
+        for level in FRAMEWORK.levels
+        for category in level.categories
+        for item in category.items
+        for word in item.text.lower().split()
+    }
+)[:400:3]
 
 
 def bundled_gap(current: str = "intermediate", target: str = "senior", **kw: bool) -> Gap:
@@ -173,3 +186,112 @@ def test_a_zero_width_space_of_the_page_survives_the_checklist_round_trip() -> N
     applied = apply_evidence(gap, list(entries), scorer_for(framework))
     assert {e.text: e.status for e in applied.expectations} == {joined: "open", spaced: "met"}
     assert not applied.unmatched
+
+
+def _all_pairs(gap: Gap, entries: list[EvidenceEntry]) -> dict[str, str]:
+    """The matching as it was: every unplaced entry scored against every free expectation."""
+    from career_cli.compare.assignment import max_weight_matching
+    from career_cli.features.gap import EVIDENCE_THRESHOLD
+
+    scorer = scorer_for(FRAMEWORK)
+    free = list(gap.expectations)
+    edges = [
+        (a, b, score - EVIDENCE_THRESHOLD)
+        for a, entry in enumerate(entries)
+        for b, e in enumerate(free)
+        if entry.text and (score := scorer.similarity(entry.text, e.text)) > EVIDENCE_THRESHOLD
+    ]
+    return {
+        free[b].id: entries[a].evidence or ""
+        for a, b in max_weight_matching(len(entries), len(free), edges)
+    }
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_evidence_by_similarity_pairs_as_scoring_every_pair_did(texts: list[str]) -> None:
+    # Entries that match nothing by text or id: scored only against expectations sharing their
+    # words now, which on a handbook-sized gap is every one that could pair.
+    gap = bundled_gap("associate", "senior", include_carried=True)
+    entries = [EvidenceEntry(None, text, True, f"e{n}") for n, text in enumerate(texts)]
+    applied = apply(gap, *entries)
+    assert {e.id: e.evidence for e in applied.expectations if e.evidence} == _all_pairs(
+        gap, entries
+    )
+
+
+def _ids(*texts: str, includes: tuple[str, ...] = ()) -> list[str]:
+    below = _level("junior", ["Writes code."])
+    items = [Competency(t) for t in texts] + [Competency(p, include=p) for p in includes]
+    category = Category("craft", ("Craft",), tuple(items))
+    above = Level(id="senior", title="Senior", path=Path("senior.md"), categories=(category,))
+    framework = Framework("f", "F", Path(), levels=(below, above))
+    return [e.id for e in build_gap(diff_levels(framework, below, above)).expectations]
+
+
+def test_ids_are_unique_past_a_long_shared_opening() -> None:
+    shared = " ".join(f"word{n}" for n in range(80))
+    ids = _ids(f"{shared} production.", f"{shared} security.")
+    assert len(set(ids)) == 2
+    assert all(len(i) < 100 for i in ids)  # past 12 shared words, a hash, not the whole text
+
+
+def test_ids_are_unique_for_statements_without_content_words() -> None:
+    ids = _ids("The.", "Of the!", "To be, or to be?")
+    assert len(set(ids)) == 3 and all(i.startswith("craft/statement-") for i in ids)
+
+
+def test_an_include_and_a_statement_of_the_same_words_get_apart() -> None:
+    ids = _ids("Include values.", includes=("includes/values.md",))
+    assert len(set(ids)) == 2
+
+
+def test_ids_without_a_clash_are_the_opening_words() -> None:
+    assert _ids("Owns the roadmap for the team.", "Leads incident reviews.") == [
+        "craft/owns-roadmap-team",
+        "craft/leads-incident-reviews",
+    ]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a1", "b2", "owns", "the", "roadmap", ".", "!"]), max_size=15),
+        min_size=1,
+        max_size=12,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_ids_are_unique_and_independent_of_order(words: list[list[str]], rng: Any) -> None:
+    texts = [" ".join(w) or "." for w in words]
+    ids = _ids(*texts)
+    assert len(set(ids)) == len(ids)
+    shuffled = list(range(len(texts)))
+    rng.shuffle(shuffled)
+    again = _ids(*(texts[i] for i in shuffled))
+    # Identical texts are told apart by order only; every other id follows its text.
+    distinct = {t for t in texts if texts.count(t) == 1}
+    assert {texts[i]: again[n] for n, i in enumerate(shuffled) if texts[i] in distinct} == {
+        t: ids[n] for n, t in enumerate(texts) if t in distinct
+    }
+
+
+def test_a_tick_answers_its_own_expectation_after_a_rewording() -> None:
+    # Before, two statements sharing their first 70 words had one id: once the page reworded
+    # both, the tick on the first went to whichever came last.
+    shared = " ".join(f"word{n}" for n in range(70))
+    below = _level("junior", ["Writes code."])
+    first, second = f"{shared} production.", f"{shared} security."
+    before = _level("senior", [first, second])
+    framework = Framework("f", "F", Path(), levels=(below, before))
+    ticked = build_gap(diff_levels(framework, below, before)).expectations[0]
+    entry = EvidenceEntry(ticked.id, f"{first} Reworded.", True, "done")
+    after = _level("senior", [f"{first} Now.", f"{second} Now."])
+    gap = apply_evidence(
+        build_gap(diff_levels(framework, below, after)), [entry], scorer_for(framework)
+    )
+    assert [e.status for e in gap.expectations] == ["met", "open"]

@@ -7,6 +7,8 @@ from collections import Counter
 
 import pytest
 from conftest import BUNDLED, assert_golden, page
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from career_cli.compare.align import diff_levels
@@ -117,3 +119,15 @@ def test_wide_characters_keep_columns_aligned_and_complete(make_framework, width
     # Nothing is cropped: every character of both statements is somewhere in the output.
     shown = Counter(out)
     assert not Counter(old.replace(" ", "")) + Counter(new.replace(" ", "")) - shown
+
+
+# The pattern ``_trim`` replaces: the same answers, in time linear in the width instead of
+# quadratic in a row's inner padding.
+@given(
+    st.lists(st.sampled_from([" ", "\t", "a", "\x1b[0m", "\x1b[1;31m", "m", "\x1b["]), max_size=12)
+)
+def test_trailing_blanks_are_trimmed_as_before(pieces: list[str]) -> None:
+    from career_cli.render.terminal import _trim
+
+    line = "".join(pieces)
+    assert _trim(line) == re.sub(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", r"\1", line)

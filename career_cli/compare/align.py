@@ -92,7 +92,7 @@ def _pair_in_order(
     return pairs
 
 
-def _candidates(
+def candidates(
     a: Sequence[Competency],
     b: Sequence[Competency],
     free_a: list[int],
@@ -100,7 +100,10 @@ def _candidates(
     scorer: Scorer,
     threshold: float,
 ) -> list[tuple[int, int, float]]:
-    """Scored pairs that share at least one content word and beat the threshold."""
+    """Scored pairs that share at least one content word and beat the threshold: each of
+    ``free_a`` against at most ``_CANDIDATES`` of ``free_b``, found through an index of features,
+    so the time grows with the number of statements, not with its square. Pairs by index into
+    ``a`` and ``b``."""
     postings: dict[str, list[int]] = {}
     for j in free_b:
         for feature in scorer.features(b[j].text):
@@ -161,7 +164,7 @@ def _pairs(
 
     text_a = [i for i in free_a if a[i].include is None]
     text_b = [j for j in free_b if b[j].include is None]
-    edges = _candidates(a, b, text_a, text_b, scorer, threshold)
+    edges = candidates(a, b, text_a, text_b, scorer, threshold)
     score = {(i, j): s for i, j, s in edges}
     matched = max_weight_matching(len(a), len(b), [(i, j, s - threshold) for i, j, s in edges])
     for i, j in matched:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from career_cli.text import WORD_RE, plain
+from career_cli.text import WORD_RE, nfc, plain
 
 DEFAULT_THRESHOLD = 0.10
 
@@ -50,7 +50,7 @@ def content_stems(text: str) -> list[str]:
     """The stems of a statement's content words, in order."""
     words = [
         w
-        for w in WORD_RE.findall(plain(text).lower())
+        for w in WORD_RE.findall(plain(nfc(text)).lower())
         if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
     ]
     return list(_stemmer().stemWords(words)) if words else []

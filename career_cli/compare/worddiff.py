@@ -15,11 +15,9 @@ import re
 from difflib import SequenceMatcher
 
 from career_cli.model import DiffOp, Op
-from career_cli.text import LINK_RE
+from career_cli.text import LINK_RE, nfc
+from career_cli.text import MARKS as _MARKS
 
-# Combining marks, joiners and variation selectors belong to the character before them, so a
-# diff never splits "é" written as e + U+0301, or an emoji sequence, in two.
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c"
 _TOKEN_RE = re.compile(
     LINK_RE.pattern
     + rf"|[^\W_](?:[^\W_]|[{_MARKS}])*(?:['’-][^\W_](?:[^\W_]|[{_MARKS}])*)*"
@@ -30,27 +28,35 @@ _AUTOJUNK_TOKENS = 1000
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, key)`` for each token; a link's key is its text."""
+    """``(start, end, key)`` for each token; a link's key is its text, in NFC (a word is the same
+    word whether its "é" is composed or not)."""
     found = []
     for m in _TOKEN_RE.finditer(text):
         key = m.group(1) if m.group(1) is not None else m.group()
-        found.append((m.start(), m.end(), key))
+        found.append((m.start(), m.end(), nfc(key)))
     return found
 
 
 class _Runs:
-    """Collects runs, merging neighbours of the same kind."""
+    """Collects runs, merging neighbours of the same kind (pieces joined once, at the end: adding
+    to a string token by token would copy a long statement once per word)."""
 
     def __init__(self) -> None:
-        self.runs: list[list[str]] = []
+        self.ops: list[Op] = []
+        self.pieces: list[list[str]] = []
 
     def add(self, op: Op, text: str) -> None:
         if not text:
             return
-        if self.runs and self.runs[-1][0] == op:
-            self.runs[-1][1] += text
+        if self.ops and self.ops[-1] == op:
+            self.pieces[-1].append(text)
         else:
-            self.runs.append([op, text])
+            self.ops.append(op)
+            self.pieces.append([text])
+
+    @property
+    def runs(self) -> list[tuple[Op, str]]:
+        return [(op, "".join(parts)) for op, parts in zip(self.ops, self.pieces, strict=True)]
 
 
 def _gap(runs: _Runs, old: str, new: str) -> None:
@@ -76,7 +82,7 @@ def _is_noise(text: str) -> bool:
     return len(text.strip()) <= 2
 
 
-def _regroup(raw: list[list[str]]) -> tuple[DiffOp, ...]:
+def _regroup(raw: list[tuple[Op, str]]) -> tuple[DiffOp, ...]:
     """Fold noise equalities into the edits around them; each edit reads delete, then insert."""
     out: list[DiffOp] = []
     deleted: list[str] = []
@@ -111,13 +117,13 @@ def _edit(deleted: str, inserted: str) -> list[DiffOp]:
 
 
 def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
-    merged: list[DiffOp] = []
+    groups: list[tuple[Op, list[str]]] = []
     for op in ops:
-        if merged and merged[-1].op == op.op:
-            merged[-1] = DiffOp(op.op, merged[-1].text + op.text)
+        if groups and groups[-1][0] == op.op:
+            groups[-1][1].append(op.text)
         else:
-            merged.append(op)
-    return tuple(merged)
+            groups.append((op.op, [op.text]))
+    return tuple(DiffOp(op, "".join(texts)) for op, texts in groups)
 
 
 def word_diff(old: str, new: str) -> tuple[DiffOp, ...]:

@@ -14,32 +14,31 @@ import re
 import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from career_cli.errors import CareerError
 from career_cli.features.gap import EvidenceEntry
 from career_cli.sources import files
-from career_cli.text import indentation
+
+if TYPE_CHECKING:
+    from career_cli.sources.blocks import Line
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 
 _TASK = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?P<mark>[ xX~])\](?:[ \t]+(?P<rest>.*))?$"
 )
-_ID = re.compile(r"<!--\s*career:id\s+(?P<id>\S+?)\s*-->")
-_HEADER = re.compile(r"<!--\s*career:gap\b(?P<attrs>.*?)-->")
-_ATTR = re.compile(r'(\w+)=(?:"([^"]*)"|(\S+))')
-_COMMENT = re.compile(r"<!--.*?-->")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+# A header comment; its attributes are read from what follows, up to the first "-->".
+_HEADER = re.compile(r"<!--\s*career:gap\b")
+# An attribute starts at the beginning of a word, so a long word is tried once, not once a letter.
+_ATTR = re.compile(r'(?<![\w"])(\w+)=(?:"([^"]*)"|(\S+))')
 _LABEL = r"(?:\*\*|__|_|\*)?"
 _EVIDENCE = re.compile(
     rf"^(?:[-*+][ \t]+)?{_LABEL}Evidence{_LABEL}:?{_LABEL}[ \t]*(?P<rest>.*)$", re.I
 )
 _CONTEXT = re.compile(rf"^(?:[-*+][ \t]+)?{_LABEL}(?:Raised from|New at|Carried from)\b", re.I)
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-# A line that starts a block of its own, so it cannot be a lazy continuation of the line above.
-_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+>#|]|\d{1,9}[.)]|<!--|```|~~~)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BOXES = {"[ ]": False, "[x]": True, "[X]": True, "[~]": True}  # GitLab's [~]: not applicable
 
 
 class EvidenceError(CareerError):
@@ -73,10 +72,10 @@ def unescape(markdown: str) -> str:
 
 
 class _Item:
-    __slots__ = ("below", "first", "id", "indent", "line", "met", "started", "text")
+    __slots__ = ("below", "first", "id", "line", "met", "serial", "started", "text")
 
-    def __init__(self, ident: str | None, text: str | None, met: bool, line: int, indent: int):
-        self.id, self.text, self.met, self.line, self.indent = ident, text, met, line, indent
+    def __init__(self, ident: str | None, text: str | None, met: bool, line: int, serial: int):
+        self.id, self.text, self.met, self.line, self.serial = ident, text, met, line, serial
         self.first = ""
         self.below: list[str] = []
         self.started = False
@@ -87,103 +86,92 @@ class _Item:
         return EvidenceEntry(self.id, self.text, self.met, body or None, self.line)
 
 
-class _Checklist:
-    """A line scanner for the checklist: task items, their evidence, code fences and comments.
+def career_id(comments: tuple[str, ...]) -> str | None:
+    """The expectation id a ``<!-- career:id … -->`` comment among these names."""
+    for comment in comments:
+        body = comment[4:-3].strip()
+        if body.startswith("career:id") and body[9:10].isspace():
+            ident = body[9:].strip()
+            if ident and not any(c.isspace() for c in ident):
+                return ident
+    return None
 
-    Ticks inside an HTML comment or a code fence do not count (they are commented out or quoted);
-    a fence inside an item's evidence is part of that evidence.
-    """
+
+def header(text: str) -> dict[str, str] | None:
+    """The attributes of a ``<!-- career:gap v1 framework=… from=… to=… -->`` header in a line."""
+    found = _HEADER.search(text)
+    if found is None:
+        return None
+    end = text.find("-->", found.end())
+    if end < 0:
+        return None
+    return {k: a or b for k, a, b in _ATTR.findall(text, found.end(), end)}
+
+
+def task(text: str) -> tuple[bool, str] | None:
+    """``(ticked, text)`` when a list item's first line starts with a task box."""
+    box = text[:3]
+    if box not in _BOXES or (len(text) > 3 and text[3] not in " \t"):
+        return None
+    return _BOXES[box], text[3:].strip()
+
+
+class _Checklist:
+    """Task items from the records of ``blocks.scan``: each holds what is nested under it (its
+    evidence, fences included); ticks inside an HTML comment or a code fence do not count, and a
+    fence or comment opened in an item's evidence ends with the item, as CommonMark reads it."""
 
     def __init__(self) -> None:
         self.entries: list[EvidenceEntry] = []
         self.header: dict[str, str] = {}
         self.item: _Item | None = None
-        self.previous_blank = True
-        self.fence: str | None = None
-        self.fence_in_item = False
-        self.in_comment = False
+        self.pending: tuple[int, int, int] | None = None  # (line, item, column) of a new item
 
     def close(self) -> None:
         if self.item is not None:
             self.entries.append(self.item.entry())
         self.item = None
 
-    def _inside(self, line: str) -> bool:
-        """Whether a line belongs to the open item: indented under it, blank, or a lazy line."""
-        if self.item is None:
-            return False
-        # CommonMark's lazy continuation: text typed on the next line without indentation still
-        # belongs to the item above, and GitLab renders it there.
-        lazy = not self.previous_blank and line.strip() and not _BLOCK_START.match(line)
-        return not line.strip() or indentation(line) > self.item.indent or bool(lazy)
+    def feed(self, record: Line) -> None:
+        from career_cli.sources.blocks import BLANK, HTML, ITEM
 
-    def _strip_comments(self, line: str) -> str | None:
-        """The line without HTML comments; None when all of it is commented out."""
-        if self.in_comment:
-            if "-->" not in line:
-                return None
-            self.in_comment = False
-            line = line.split("-->", 1)[1]
-        line = _COMMENT.sub("", line)
-        if "<!--" in line:
-            self.in_comment = True
-            line = line.split("<!--", 1)[0]
-        return line
-
-    def feed(self, number: int, raw: str) -> None:
-        if self.fence is not None:
-            if raw.strip().startswith(self.fence):
-                self.fence = None
-            if self.fence_in_item and self.item is not None:
-                self.item.below.append(raw.rstrip())
-            return
-        if not self.header and (found := _HEADER.search(raw)):
-            self.header = {k: a or b for k, a, b in _ATTR.findall(found.group("attrs"))}
-        ident = _ID.search(raw) if not self.in_comment else None
-        line = self._strip_comments(raw)
-        if line is None:
-            return
-        fence = _FENCE.match(line)
-        if fence:
-            self.fence = fence.group(1)[0] * 3
-            self.fence_in_item = self._inside(line) and bool(line.strip())
-            if self.fence_in_item and self.item is not None:
-                self.item.started = True
-                self.item.below.append(line.rstrip())
-            else:
-                self.close()
-            return
-        if not line.strip() and raw.strip():
-            return  # a line that held only a comment
-        task = _TASK.match(line)
-        inside = self._inside(line)
-        self.previous_blank = not line.strip()
-        if task and not inside:
+        if not self.header:
+            for text in (record.content,) if record.kind == HTML else record.comments:
+                self.header = header(text) or {}
+                if self.header:
+                    break
+        if self.item is not None and self.item.serial not in record.chain:
             self.close()
-            rest = task.group("rest") or ""
-            self.item = _Item(
-                ident.group("id") if ident else None,
-                unescape(rest) or None,
-                task.group("mark") in "xX~",  # GitLab's [~]: "not applicable", nothing to show
-                number,
-                indentation(task.group("indent")),
-            )
+        if record.kind == ITEM:
+            if self.item is None:
+                self.pending = (record.no, record.chain[-1], record.start)
             return
-        if self.item is None:
+        pending, self.pending = self.pending, None
+        if pending is not None and pending[:2] == (record.no, record.chain[-1]):
+            found = task(record.text[pending[2] :]) if record.kind not in (HTML,) else None
+            if found is not None:
+                met, rest = found
+                ident = career_id(record.comments)
+                self.item = _Item(ident, unescape(rest) or None, met, record.no, pending[1])
             return
-        if not inside or _HEADING.match(line):
-            self.close()
+        if self.item is None or record.kind == HTML:
             return
-        self._evidence(line)
+        if record.kind == BLANK:
+            if self.item.below:
+                self.item.below.append("")
+            return
+        self._evidence(record.text, record.kind)
 
-    def _evidence(self, line: str) -> None:
+    def _evidence(self, line: str, kind: str) -> None:
+        from career_cli.sources.blocks import TEXT
+
         assert self.item is not None
         stripped = line.strip()
-        labelled = _EVIDENCE.match(stripped)
+        labelled = _EVIDENCE.match(stripped) if kind == TEXT else None
         if labelled and not self.item.started:
             self.item.started = True
             self.item.first = labelled.group("rest").strip()
-        elif _CONTEXT.match(stripped) and not self.item.started:
+        elif kind == TEXT and _CONTEXT.match(stripped) and not self.item.started:
             return
         elif stripped or self.item.below:
             # Notes without an "Evidence:" label still count: people write where they write.
@@ -192,9 +180,11 @@ class _Checklist:
 
 
 def parse_markdown(text: str, path: Path) -> EvidenceFile:
+    from career_cli.sources.blocks import scan
+
     checklist = _Checklist()
-    for number, line in enumerate(text.split("\n"), start=1):
-        checklist.feed(number, line)
+    for record in scan(enumerate(text.split("\n"), start=1)):
+        checklist.feed(record)
     checklist.close()
     if not checklist.entries:
         raise EvidenceError(

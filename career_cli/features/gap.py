@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from career_cli.compare.align import include_key
+from career_cli.compare.align import candidates, include_key
 from career_cli.compare.assignment import max_weight_matching
 from career_cli.compare.similarity import STOP_WORDS, Scorer
-from career_cli.model import DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
-from career_cli.text import WORD_RE, normalize, plain, slug
+from career_cli.model import Competency, DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
+from career_cli.text import WORD_RE, nfc, normalize, plain, slug
 
 Kind = Literal["new", "raised", "carried"]
 GapStatus = Literal["met", "open"]
@@ -27,6 +27,7 @@ KINDS: dict[str, Kind] = {"added": "new", "changed": "raised", "unchanged": "car
 # evidence for a different statement must not: a stricter bar than diff's pairing threshold.
 EVIDENCE_THRESHOLD = 0.3
 _ID_WORDS = 5
+_MAX_ID_WORDS = 12  # past this many shared words, a hash tells statements apart
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -83,7 +84,7 @@ class Gap(Record):
 
 
 def _id_words(text: str) -> list[str]:
-    return [w for w in WORD_RE.findall(plain(text).lower()) if w not in STOP_WORDS]
+    return [w for w in WORD_RE.findall(plain(nfc(text)).lower()) if w not in STOP_WORDS]
 
 
 def expectation_id(
@@ -96,39 +97,74 @@ def expectation_id(
     return f"{category_id}/{slug('-'.join(_id_words(text)[:words])) or 'statement'}"
 
 
-def _unique_ids(expectations: list[Expectation], level: Level) -> list[Expectation]:
-    """Ids that depend on content only: statements sharing their opening words take more words,
-    then a short hash of their text, so no id depends on which statement comes first."""
+def _shared(a: list[str], b: list[str]) -> int:
+    """How many opening words two word lists share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _digest(text: str) -> str:
     import hashlib
 
+    return hashlib.sha1(normalize(text).encode()).hexdigest()[:6]
+
+
+def _unique_ids(expectations: list[Expectation], level: Level) -> list[Expectation]:
+    """Ids unique by construction, and made from content only, so no id depends on which
+    statement comes first.
+
+    An id no other expectation has keeps its first content words. Statements whose ids clash take
+    as many words as tell them apart (up to ``_MAX_ID_WORDS``); those that still clash — beyond
+    that many shared words, identical content words, no content words at all, an include and a
+    statement alike — take a short hash of their text; identical texts repeated in a category are
+    told apart by order, and anything still taken by a counter.
+    """
     result = list(expectations)
-    words = [_ID_WORDS] * len(result)
-    for _ in range(64):
-        groups: dict[str, list[int]] = {}
-        for index, e in enumerate(result):
-            groups.setdefault(e.id, []).append(index)
-        clashes = [g for g in groups.values() if len(g) > 1]
-        if not clashes:
-            return result
-        grew = False
-        for group in clashes:
-            for index in group:
-                e = result[index]
-                if e.include is None and words[index] < len(_id_words(e.text)):
-                    words[index] += 1
-                    new = expectation_id(e.category_id, e.text, None, level, words[index])
-                    result[index] = replace(e, id=new)
-                    grew = True
-        if not grew:
-            for group in clashes:
-                digests: dict[str, int] = {}
-                for index in group:
-                    e = result[index]
-                    key = hashlib.sha1(normalize(e.text).encode()).hexdigest()[:6]
-                    digests[key] = digests.get(key, 0) + 1
-                    # Identical statements repeated in one category: only order tells them apart.
-                    suffix = key if digests[key] == 1 else f"{key}-{digests[key]}"
-                    result[index] = replace(e, id=f"{e.id}-{suffix}")
+    groups: dict[str, list[int]] = {}
+    for index, e in enumerate(result):
+        groups.setdefault(e.id, []).append(index)
+    hashed: set[int] = set()
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        words = {i: _id_words(result[i].text)[: _MAX_ID_WORDS + 1] for i in group}
+        order = sorted((i for i in group if result[i].include is None), key=words.__getitem__)
+        for position, index in enumerate(order):
+            shared = (
+                max(
+                    _shared(words[index], words[order[other]])
+                    for other in (position - 1, position + 1)
+                    if 0 <= other < len(order)
+                )
+                if len(order) > 1
+                else 0
+            )
+            wanted = max(_ID_WORDS, shared + 1)
+            e = result[index]
+            if wanted > _MAX_ID_WORDS:
+                hashed.add(index)
+            else:
+                ident = expectation_id(e.category_id, e.text, None, level, wanted)
+                result[index] = replace(e, id=ident)
+        hashed.update(i for i in group if result[i].include is not None)
+    counts: dict[str, int] = {}
+    for e in result:
+        counts[e.id] = counts.get(e.id, 0) + 1
+    taken: set[str] = set()
+    for index, e in enumerate(result):
+        ident = e.id
+        if index in hashed or counts[ident] > 1:
+            ident = f"{ident}-{_digest(e.text)}"
+        unique, n = ident, 1
+        while unique in taken:  # identical texts repeated in one category: only order tells
+            n += 1
+            unique = f"{ident}-{n}"
+        taken.add(unique)
+        result[index] = replace(e, id=unique)
     return result
 
 
@@ -208,15 +244,18 @@ def apply_evidence(
     for entry in rest:
         place(by_id.get(entry.id) if entry.id else None, entry, unplaced)
 
+    # By similarity, one to one: each entry is scored against the expectations that share its
+    # rarer words (as diff pairs statements), not against all of them.
     free = [i for i in range(len(expectations)) if i not in matched]
-    edges = []
-    for a, entry in enumerate(unplaced):
-        if not entry.text:
-            continue
-        for b, index in enumerate(free):
-            score = scorer.similarity(entry.text, expectations[index].text)
-            if score > EVIDENCE_THRESHOLD:
-                edges.append((a, b, score - EVIDENCE_THRESHOLD))
+    written = [Competency(entry.text or "") for entry in unplaced]
+    wanted = [Competency(expectations[index].text) for index in free]
+    with_text = [a for a, entry in enumerate(unplaced) if entry.text]
+    edges = [
+        (a, b, score - EVIDENCE_THRESHOLD)
+        for a, b, score in candidates(
+            written, wanted, with_text, list(range(len(free))), scorer, EVIDENCE_THRESHOLD
+        )
+    ]
     placed = set()
     for a, b in max_weight_matching(len(unplaced), len(free), edges):
         matched[free[b]] = unplaced[a]

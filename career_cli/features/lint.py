@@ -17,7 +17,6 @@ and works with others to implement process changes" → "Improves team processes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -30,7 +29,7 @@ from career_cli.errors import CareerError
 from career_cli.features.search import key
 from career_cli.model import Competency, Framework, Level
 from career_cli.sources.loader import KNOWN_LADDER
-from career_cli.text import collapse, normalize, plain, slug
+from career_cli.text import WORD_RE, collapse, normalize, plain, slug
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -99,7 +98,6 @@ ASKS_MORE = RESPONSIBILITY | frozenset(
         "influences enables directs"
     ).split()
 )
-_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _QUOTE_AT = 72
 
 
@@ -169,7 +167,7 @@ def _where(level: Level, item: Competency, locate: Locate) -> Path:
 
 
 def _keys(text: str) -> set[str]:
-    return {key(word) for word in _WORD_RE.findall(plain(text))}
+    return {key(word) for word in WORD_RE.findall(plain(text))}
 
 
 def weaker(lower: str, higher: str) -> str | None:
@@ -179,7 +177,7 @@ def weaker(lower: str, higher: str) -> str | None:
         return None  # it gains a responsibility word: it asks for something else, not less
     had, has = lower_keys & RESPONSIBILITY, higher_keys & RESPONSIBILITY
     if had - has:
-        words = [w for w in _WORD_RE.findall(plain(lower)) if key(w) in had - has]
+        words = [w for w in WORD_RE.findall(plain(lower)) if key(w) in had - has]
         shown = ", ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
         return f"drops {shown}"
     before, after = len(content_stems(lower)), len(content_stems(higher))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from career_cli.compare.similarity import STOP_WORDS, stem
 from career_cli.errors import UsageError
 from career_cli.model import Category, Competency, Framework, Level
-from career_cli.text import WORD_RE, plain
+from career_cli.text import WORD_RE, nfc, plain
 
 _JOINERS = re.compile(r"['’-]")
 
@@ -53,8 +53,8 @@ class SearchResult:
 
 
 def key(word: str) -> str:
-    """The comparison key of a word: lower-cased, joiners removed, stemmed."""
-    return stem(_JOINERS.sub("", word.lower()))
+    """The comparison key of a word: in NFC, lower-cased, joiners removed, stemmed."""
+    return stem(_JOINERS.sub("", nfc(word).lower()))
 
 
 def query_terms(query: str) -> tuple[str, ...]:

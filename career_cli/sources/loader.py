@@ -8,15 +8,19 @@ Hugo include shortcodes. Every way a page can be unreadable ends in a ``PageErro
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from career_cli.errors import PageError
 from career_cli.model import Category, Competency, Framework, Level, Note, PageProblem
 from career_cli.sources import files
-from career_cli.text import collapse, indentation, slug, title_line
+from career_cli.text import collapse, slug, title_line
+
+if TYPE_CHECKING:
+    from career_cli.sources.blocks import Line
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 # Statements in one level, included ones too: handbook levels have dozens, the scale benchmarks
@@ -36,21 +40,19 @@ KNOWN_LADDER = (
 INDEX_PAGES = frozenset({"_index.md", "index.md"})
 NOT_LEVELS = INDEX_PAGES | {"readme.md"}  # a folder's README describes it; it is never a level
 
-_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_ITEM_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
-_BREAK_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-# Any indentation: a fence inside a list item is indented to the item's content.
-_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INCLUDE_RE = re.compile(
     r"\{\{(?P<open>[<%])-?\s*include\s+(?:\"(?P<dq>[^\"]*)\"|`(?P<bq>[^`]*)`|(?P<bare>[^\s\"`]+?))"
     r"\s*-?(?P<close>[>%])\}\}"
 )
-# Anything that looks like an include shortcode but is not one of the two valid forms.
-_SHORTCODE_LIKE_RE = re.compile(r"\{\{.{0,3}?\binclude\b.*?\}\}")
+# Anything that looks like an include shortcode: "{{", "include" within three characters, and
+# then everything up to the first "}}" (found by ``shortcode_spans``, which never searches twice).
+_SHORTCODE_HEAD_RE = re.compile(r"\{\{.{0,3}?\binclude\b")
 _PAIRS = {"<": ">", "%": "%"}
 # An overview list item that is only a link to a heading of the same page: a table of contents.
 _ANCHOR_ONLY_RE = re.compile(r"\[[^\[\]]*\]\(#[^()\s]*\)")
-_STRONG_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# Where "**" may close strong emphasis: after a character that is not a space (all of them, also
+# inside "***", hence the lookahead).
+_STRONG_CLOSE_RE = re.compile(r"(?<=\S)(?=\*\*)")
 
 
 class Shortcode(NamedTuple):
@@ -69,19 +71,77 @@ class Shortcode(NamedTuple):
         )
 
 
+def shortcode_spans(line: str) -> list[tuple[int, int]]:
+    """Where a line holds what looks like an include shortcode: ``{{``, ``include`` within three
+    characters, up to the first ``}}``. Linear: once no ``}}`` is left, nothing more can close."""
+    spans = []
+    start = 0
+    close = -1
+    while (start := line.find("{{", start)) >= 0:
+        head = _SHORTCODE_HEAD_RE.match(line, start)
+        if head is None:
+            start += 1
+            continue
+        if close < head.end():
+            close = line.find("}}", head.end())
+            if close < 0:
+                break
+        spans.append((start, close + 2))
+        start = close + 2
+    return spans
+
+
 def find_shortcodes(line: str) -> list[Shortcode]:
     """Include shortcodes on a line; a mismatched or unknown delimiter is reported as invalid."""
     found = []
-    for candidate in _SHORTCODE_LIKE_RE.finditer(line):
-        m = _INCLUDE_RE.fullmatch(candidate.group())
+    for start, end in shortcode_spans(line):
+        candidate = line[start:end]
+        m = _INCLUDE_RE.fullmatch(candidate)
         if m and _PAIRS[m.group("open")] == m.group("close"):
             path = m.group("dq") or m.group("bq") or m.group("bare") or ""
-            found.append(Shortcode(path, True, candidate.group()))
+            found.append(Shortcode(path, True, candidate))
         else:
-            quoted = re.search(r"[\"`]([^\"`]*)[\"`]", candidate.group())
-            path = quoted.group(1) if quoted else candidate.group()
-            found.append(Shortcode(path, False, candidate.group()))
+            quoted = re.search(r"[\"`]([^\"`]*)[\"`]", candidate)
+            path = quoted.group(1) if quoted else candidate
+            found.append(Shortcode(path, False, candidate))
     return found
+
+
+def strong_as_text(text: str) -> str:
+    """``**bold**`` read as the words it marks: each ``**`` before a character that is not a space
+    pairs with the first ``**`` after one, at least a character on (found by bisection, so a
+    paragraph of unclosed ``**`` takes linear time)."""
+    if "**" not in text:
+        return text
+    closes = [m.start() for m in _STRONG_CLOSE_RE.finditer(text)]
+    out = []
+    position = 0
+    start = text.find("**")
+    while start >= 0:
+        if start + 2 < len(text) and not text[start + 2].isspace():
+            at = bisect.bisect_left(closes, start + 3)
+            if at < len(closes):
+                close = closes[at]
+                out.append(text[position:start])
+                out.append(text[start + 2 : close])
+                position = close + 2
+                start = text.find("**", position)
+                continue
+            break  # no "**" closes after this one: none after it can either
+        start = text.find("**", start + 1)
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans taken out."""
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def is_navigation(path: str) -> bool:
@@ -239,20 +299,18 @@ class _Section:
 
 
 class _OpenItem:
-    __slots__ = ("content_indent", "line", "parts")
+    __slots__ = ("line", "parts", "serial")
 
-    def __init__(self, parts: list[str], line: int, content_indent: int) -> None:
-        self.parts = parts
+    def __init__(self, serial: int, line: int) -> None:
+        self.serial = serial  # the scanner's list item: its lines are this statement's
+        self.parts: list[str] = []
         self.line = line
-        self.content_indent = content_indent
 
 
 class _BodyParser:
-    """A line scanner for the subset of Markdown level pages use.
-
-    Setext headings are not supported on purpose: handbook pages use ``---`` as a rule after
-    paragraphs, which CommonMark would read as a heading underline.
-    """
+    """Level pages from the records of ``blocks.scan``: headings make categories, and each list
+    item at the top of a category is a statement, with everything its paragraphs hold (nested
+    items, lazy lines); code, comments and rules are no statement text."""
 
     def __init__(
         self,
@@ -282,9 +340,10 @@ class _BodyParser:
         self.overview: list[list[str]] = [[]]
         self.heading: str | None = None
         self.item: _OpenItem | None = None
-        self.blank = False
         self.notes: list[Note] = []
         self.stack: list[str] = []
+        self.category_depth = 0  # the depth of the heading that opened the top category
+        self.skipped: int | None = None  # an overview item that is only a link: navigation
 
     # -- headings
 
@@ -304,7 +363,12 @@ class _BodyParser:
         text = title_line(text)
         if depth == 1 or self.fragment:
             return
-        if self.heading is None and self._is_overview(text, strict=bool(self.sections)):
+        nested = bool(self.stack) and depth > self.category_depth  # inside a category
+        if (
+            self.heading is None
+            and not nested
+            and self._is_overview(text, strict=bool(self.sections))
+        ):
             self.heading = text
             self.in_overview = True
             self.overview_depth = depth
@@ -319,6 +383,8 @@ class _BodyParser:
             self.overview_depth = None
             rank = depth - 1
         title = _strip_level_name(text, self.names)
+        if rank <= 1:
+            self.category_depth = depth
         self.stack = [*self.stack[: rank - 1], title]
         if len(self.stack) > 1:
             for section in reversed(self.sections):
@@ -349,20 +415,14 @@ class _BodyParser:
                 hint="a level lists dozens of competencies; check that this is the right file",
             )
 
-    def list_item(self, indent: int, marker: str, rest: str, raw: str, line: int) -> None:
+    def list_item(self, record: Line) -> None:
+        """A list item at the top of the page: a statement in a category, else a line of text."""
+        self.close_item()
         if self.in_overview or self.section is None:
-            self.close_item()
-            if self.in_overview and _ANCHOR_ONLY_RE.fullmatch(rest.strip()):
-                return  # "- [Technical Competencies](#technical-competencies)": navigation
             if self.in_overview and self.overview[-1]:
                 self.overview.append([])  # each overview list item reads as its own line
-            self.text_line(raw.strip(), line)
             return
-        if self.item is not None and indent >= self.item.content_indent:
-            self.item.parts.append(rest)  # a nested item belongs to its parent's statement
-            return
-        self.close_item()
-        self.item = _OpenItem([rest], line, indent + len(marker) + 1)
+        self.item = _OpenItem(record.chain[-1], record.no)
 
     def text_line(self, text: str, line: int) -> None:
         if self.in_overview:
@@ -389,67 +449,71 @@ class _BodyParser:
         self.section.items.append(Competency(code.path, line, include=code.path))
         self.counted(1, line)
 
-    def feed(self, lines: Iterator[tuple[int, str]]) -> None:
-        fence: str | None = None
-        in_comment = False
-        for line_no, raw in lines:
-            if fence is not None:
-                if raw.strip().startswith(fence):
-                    fence = None
+    def feed(self, lines: Iterable[tuple[int, str]]) -> None:
+        from career_cli.sources.blocks import BLANK, CODE, FENCE, HEADING, HTML, ITEM, TEXT, scan
+
+        # A top-level list item's first line is read as written from its marker on, whatever
+        # it opens ("- 1." or "- # x" are statements too), unless it opens code or a comment.
+        first: tuple[int, int, int] | None = None  # (line, item, column) of the last item
+        marker = ""  # an overview item's marker, for the first line of its text
+        for record in scan(lines):
+            kind = record.kind
+            owner = record.chain[0] if record.chain and record.chain[0] > 0 else None
+            if kind == ITEM:
+                if len(record.chain) == 1 and owner is not None:
+                    self.list_item(record)
+                    first, marker = (record.no, owner, record.start), record.marker
                 continue
-            if in_comment:
-                if "-->" in raw:
-                    in_comment = False
-                    raw = raw.split("-->", 1)[1]
-                else:
-                    continue
-            raw = re.sub(r"<!--.*?-->", "", raw)
-            if "<!--" in raw:
-                raw, in_comment = raw.split("<!--", 1)[0], True
-            fenced = _FENCE_RE.match(raw)
-            if fenced:
-                self.close_item()
-                fence = fenced.group(1)[0] * 3
-                continue
-            stripped = raw.strip()
-            if not stripped:
-                self.blank = True
+            pending, marker = marker, ""
+            mine = self.item is not None and owner == self.item.serial
+            text = record.content.strip()
+            if first is not None and first[:2] == (record.no, owner):
+                text = "" if kind in (FENCE, HTML, CODE) else record.text[first[2] :].strip()
+                kind = TEXT
+            first = None
+            if kind == BLANK:
                 if self.in_overview and self.overview[-1]:
                     self.overview.append([])
                 continue
-            self.line(raw, stripped, line_no)
-            self.blank = False
+            if kind not in (TEXT, HEADING):
+                if not mine:
+                    self.close_item()  # a rule, code or a comment block ends the statement
+                continue
+            if kind == HEADING and not record.chain:
+                self.heading_line(record.depth, record.title.strip(), record.no)
+                continue
+            if self.shortcodes(text, record.no):
+                continue
+            if mine:
+                assert self.item is not None
+                self.item.parts.append(text)  # nested items and in-item headings join it
+                continue
+            if owner is None:
+                self.close_item()
+            if self.in_overview and owner is not None:
+                if owner == self.skipped:
+                    continue
+                if pending and _ANCHOR_ONLY_RE.fullmatch(text):
+                    self.skipped = owner  # "- [Technical Competencies](#…)": navigation
+                    continue
+                text = f"{pending} {text}" if pending else text
+            self.text_line(text, record.no)
         self.close_item()
 
-    def line(self, raw: str, stripped: str, line_no: int) -> None:
-        heading = _HEADING_RE.match(raw)
-        if heading:
-            self.heading_line(len(heading.group(1)), heading.group(2) or "", line_no)
-            return
-        codes = find_shortcodes(stripped)
-        if codes and not _SHORTCODE_LIKE_RE.sub("", stripped).strip():
+    def shortcodes(self, text: str, line: int) -> bool:
+        """Whether the line is include shortcodes and nothing else (each is then an include);
+        a malformed one among other text is noted."""
+        if "{{" not in text:
+            return False
+        codes = find_shortcodes(text)
+        if codes and not _outside(text, shortcode_spans(text)).strip():
             for code in codes:
-                self.include(code, line_no)
-            return
+                self.include(code, line)
+            return True
         for code in codes:
             if not code.valid:
-                self.notes.append(Note(line_no, "malformed-shortcode", code.problem()))
-        if _BREAK_RE.match(raw):
-            self.close_item()
-            return
-        item = _ITEM_RE.match(raw)
-        if item:
-            self.list_item(
-                indentation(item.group(1)), item.group(2), item.group(3) or "", raw, line_no
-            )
-            return
-        if self.item is not None and (
-            not self.blank or indentation(raw) >= self.item.content_indent
-        ):
-            self.item.parts.append(stripped)
-            return
-        self.close_item()
-        self.text_line(stripped, line_no)
+                self.notes.append(Note(line, "malformed-shortcode", code.problem()))
+        return False
 
     def categories(self) -> tuple[Category, ...]:
         merged: dict[str, _Section] = {}
@@ -477,7 +541,7 @@ class _BodyParser:
 
     def overview_text(self) -> str:
         """The overview as prose: paragraphs apart, ``**bold**`` read as the words it marks."""
-        return "\n\n".join(_STRONG_RE.sub(r"\1", " ".join(p)) for p in self.overview if p)
+        return "\n\n".join(strong_as_text(" ".join(p)) for p in self.overview if p)
 
 
 IncludeExpander = Callable[[str, int], "tuple[list[Competency], list[Note]]"]

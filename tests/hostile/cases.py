@@ -729,7 +729,7 @@ CASES: list[Case] = [
         "competencies-10k",
         "10,000 statements in one category at each of two levels (half reworded)",
         "compared and shown within the 60 s bound and the 1.5 GB cap; 5,000 unchanged",
-        "`align._candidates` (common features skipped, candidates capped); "
+        "`align.candidates` (common features skipped, candidates capped); "
         "`assignment.max_weight_matching`",
         {
             "fw/associate.md": lambda: many_statements("Associate", 0),

@@ -11,7 +11,6 @@ imported only by the command that shows it.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -32,9 +31,7 @@ DELETED_WORDS = "red strike"
 INSERTED_WORDS = "bold green"
 DIM = "dim"
 MARKERS = {"added": "+", "removed": "-", "changed": "~", "unchanged": " "}
-# Rich pads every line to the full width; trailing blanks (before any closing style codes) are noise
-# in a pager, a file or a golden snapshot.
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_SGR_PARAMETERS = frozenset("0123456789;")
 
 
 def show(text: str) -> str:
@@ -63,7 +60,23 @@ def to_string(
         _environ={},
     )
     console.print(renderable, soft_wrap=soft_wrap)
-    return _TRAILING.sub(r"\1", buffer.getvalue())
+    return "\n".join(map(_trim, buffer.getvalue().split("\n")))
+
+
+def _trim(line: str) -> str:
+    """A line without its trailing blanks (kept: the style codes after them).
+
+    Rich pads every line to the full width; trailing blanks are noise in a pager, a file or a
+    golden snapshot. Peeled from the end, so a wide line is read once (a regular expression tried
+    at every blank of a row's inner padding was quadratic in the width).
+    """
+    end = len(line)
+    while end and line[end - 1] == "m":
+        start = line.rfind("\x1b[", 0, end)
+        if start < 0 or not _SGR_PARAMETERS.issuperset(line[start + 2 : end - 1]):
+            break
+        end = start
+    return line[:end].rstrip(" \t") + line[end:]
 
 
 def fits_beside(columns: list[list[str]], text_width: int, width: int) -> bool:
