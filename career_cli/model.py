@@ -106,6 +106,7 @@ class Level(Record):
     page_title: str | None = None
     notes: tuple[Note, ...] = ()
     revision: Revision | None = None  # set when read at a git revision (career diff senior@REV)
+    language: str | None = None  # as the page says (lang/language/locale) or its path does
 
     @property
     def competency_count(self) -> int:
@@ -121,6 +122,30 @@ class PageProblem(Record):
     error: Exception
 
 
+@dataclass(frozen=True, repr=False)
+class Pin(Record):
+    """Two statements a maintainer names (by opening words or id) to pair, or to keep apart."""
+
+    old: str
+    new: str
+    line: int = 0
+
+
+@dataclass(frozen=True, repr=False)
+class FrameworkConfig(Record):
+    """A framework's ``career.toml``: what its maintainer knows better than the pairing."""
+
+    path: Path | None = None
+    language: str | None = None
+    threshold: float | None = None
+    synonyms: tuple[str, ...] = ()
+    pairs: tuple[Pin, ...] = ()
+    apart: tuple[Pin, ...] = ()
+
+
+NO_CONFIG = FrameworkConfig()
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Framework(Record):
     """A directory of level pages, in ladder order, plus the pages that could not be loaded."""
@@ -132,6 +157,7 @@ class Framework(Record):
     levels: tuple[Level, ...] = ()
     problems: tuple[PageProblem, ...] = ()
     root: Path | None = None  # the handbook checkout its includes resolve against, if any
+    config: FrameworkConfig = NO_CONFIG
 
 
 class ShownLevel:
@@ -177,10 +203,17 @@ class DiffOp(Record):
 
 @dataclass(frozen=True, repr=False)
 class Counts(Record):
+    """Items by status, and the statements folded into changed items: ``merged`` (of the old
+    level) and ``split`` (of the new). Every statement counts once: the old level's are
+    ``unchanged + changed + removed + merged``, the new level's ``unchanged + changed + added +
+    split``."""
+
     unchanged: int = 0
     changed: int = 0
     added: int = 0
     removed: int = 0
+    merged: int = 0
+    split: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -188,6 +221,8 @@ class Counts(Record):
             self.changed + other.changed,
             self.added + other.added,
             self.removed + other.removed,
+            self.merged + other.merged,
+            self.split + other.split,
         )
 
     @property
@@ -195,12 +230,43 @@ class Counts(Record):
         return self.changed + self.added + self.removed
 
     def as_dict(self) -> dict[str, int]:
-        return {
+        found = {
             "unchanged": self.unchanged,
             "changed": self.changed,
             "added": self.added,
             "removed": self.removed,
         }
+        if self.merged or self.split:  # schema v1 documents, unchanged where nothing folded
+            found.update(merged=self.merged, split=self.split)
+        return found
+
+
+@dataclass(frozen=True, repr=False)
+class Candidate(Record):
+    """A statement of the other level an item could have paired with, and its similarity."""
+
+    index: int
+    text: str
+    similarity: float
+
+
+@dataclass(frozen=True, repr=False)
+class Explanation(Record):
+    """Why an item paired as it did (``career diff --explain``).
+
+    For a pair: its ``similarity`` against the ``threshold``, the shared ``features`` (stems and
+    phrases, with their weights) and thesaurus ``synonyms`` (a term, its match, the strength, the
+    weight added) that carried it, and the ``runner_up``: the next best statement of the other
+    level. For an added or removed statement: its ``runner_up`` is the best candidate there was,
+    and ``reason`` says why it was not taken.
+    """
+
+    similarity: float | None
+    threshold: float
+    features: tuple[tuple[str, float], ...] = ()
+    synonyms: tuple[tuple[str, str, float, float], ...] = ()
+    runner_up: Candidate | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -214,13 +280,24 @@ class ItemDiff(Record):
     new_index: int | None
     similarity: float | None
     ops: tuple[DiffOp, ...]
+    # Statements folded into this pair: more of the old level's, which the new statement covers
+    # too (a merge), or more of the new level's, which the old one covered (a split); each with
+    # its 1-based index in the category. They appear nowhere else in the diff.
+    also_old: tuple[tuple[int, Competency], ...] = ()
+    also_new: tuple[tuple[int, Competency], ...] = ()
+    explain: Explanation | None = None  # only when asked (--explain)
 
 
 def count_items(items: tuple[ItemDiff, ...]) -> Counts:
     tally = dict.fromkeys(STATUSES, 0)
+    merged = split = 0
     for item in items:
         tally[item.status] += 1
-    return Counts(tally["unchanged"], tally["changed"], tally["added"], tally["removed"])
+        merged += len(item.also_old)
+        split += len(item.also_new)
+    return Counts(
+        tally["unchanged"], tally["changed"], tally["added"], tally["removed"], merged, split
+    )
 
 
 @dataclass(frozen=True, eq=False, repr=False)

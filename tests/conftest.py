@@ -91,15 +91,33 @@ def assert_golden(name: str, text: str) -> None:
     assert text == expected, f"output differs from {path} (UPDATE_GOLDEN=1 pytest to accept)"
 
 
-def pairing(diff: LevelDiff) -> Counter[tuple[str, str, str | None, str | None]]:
-    """Each row of a diff as (category, status, old text, new text), counted."""
+Row = tuple[str, str, str | None, str | None, tuple[str, ...], tuple[str, ...]]
+
+
+def pairing(diff: LevelDiff) -> Counter[Row]:
+    """Each row of a diff as (category, status, old text, new text, texts merged in from the old
+    level, texts split off to the new level), counted."""
     return Counter(
         (
             c.id,
             item.status,
             item.old.text if item.old else None,
             item.new.text if item.new else None,
+            tuple(extra.text for _, extra in item.also_old),
+            tuple(extra.text for _, extra in item.also_new),
         )
         for c in diff.categories
         for item in c.items
+    )
+
+
+def mirror(rows: Counter[Row]) -> Counter[Row]:
+    """What ``diff b a`` must be when ``diff a b`` is ``rows``: sides swapped, added and removed
+    swapped, a merge become a split."""
+    swap = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
+    return Counter(
+        {
+            (c, swap[s], new, old, split, merged): k
+            for (c, s, old, new, merged, split), k in rows.items()
+        }
     )

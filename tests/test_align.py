@@ -7,17 +7,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED, pairing
+from conftest import BUNDLED, mirror, pairing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from career_cli.compare.align import (
     diff_levels,
-    include_key,
     merge_order,
     scorer_for,
     select_categories,
 )
+from career_cli.compare.pairing import include_key
 from career_cli.errors import UsageError
 from career_cli.model import Category, CategoryDiff, Competency, Framework, Level, LevelDiff
 from career_cli.sources.loader import load_framework
@@ -91,12 +91,24 @@ def test_statements_without_counterpart_stay_added_or_removed(
 
 def test_the_assignment_is_one_to_one_not_first_come() -> None:
     # Both Intermediate runbook statements resemble Senior's one runbook statement; only the
-    # closer one pairs and the other is removed, whatever their order on the page.
+    # closer one pairs, whatever their order on the page; the other is folded into that pair as
+    # a merge (Senior's statement covers both), not reported as dropped.
     diff = bundled("intermediate", "senior")
-    assert status_of(diff, "accountability", "Makes changes in production safely")[0] == "changed"
-    assert status_of(diff, "accountability", "Reliably follows established processes") == (
-        "removed",
-        None,
+    assert status_of(diff, "accountability", "Makes changes in production safely") == (
+        "changed",
+        "Creates, follows, and improves processes",
+    )
+    [merged] = [
+        item
+        for item in category(diff, "accountability").items
+        if item.new and item.new.text.startswith("Creates, follows, and improves processes")
+    ]
+    assert [text.text[:38] for _, text in merged.also_old] == [
+        "Reliably follows established processes"
+    ]
+    assert not any(
+        item.old and item.old.text.startswith("Reliably follows") and item.new is None
+        for item in category(diff, "accountability").items
     )
 
 
@@ -117,11 +129,15 @@ def test_includes_pair_by_identity() -> None:
 def test_counts_on_the_bundled_pages() -> None:
     counts = bundled("intermediate", "senior").counts
     assert counts.unchanged == 1
+    assert counts.merged == 1  # "Reliably follows established processes…" (see above)
     assert (
-        counts.unchanged + counts.changed + counts.removed
+        counts.unchanged + counts.changed + counts.removed + counts.merged
         == LEVELS["intermediate"].competency_count
     )
-    assert counts.unchanged + counts.changed + counts.added == LEVELS["senior"].competency_count
+    assert (
+        counts.unchanged + counts.changed + counts.added + counts.split
+        == LEVELS["senior"].competency_count
+    )
 
 
 def test_a_higher_threshold_pairs_fewer() -> None:
@@ -187,6 +203,8 @@ def framework_of(*levels: Level) -> Framework:
 
 
 def sides(diff: LevelDiff) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """Every statement of each side, counted, wherever it is: a side of an item or folded into
+    one (merged or split)."""
     old: Counter[tuple[str, str]] = Counter()
     new: Counter[tuple[str, str]] = Counter()
     for cat in diff.categories:
@@ -195,6 +213,10 @@ def sides(diff: LevelDiff) -> tuple[Counter[tuple[str, str]], Counter[tuple[str,
                 old[(cat.id, item.old.text)] += 1
             if item.new:
                 new[(cat.id, item.new.text)] += 1
+            for _, extra in item.also_old:
+                old[(cat.id, extra.text)] += 1
+            for _, extra in item.also_new:
+                new[(cat.id, extra.text)] += 1
     return old, new
 
 
@@ -204,9 +226,6 @@ def level_items(level: Level) -> Counter[tuple[str, str]]:
 
 def pairs(diff: LevelDiff) -> set[tuple[str, str, str | None, str | None]]:
     return set(pairing(diff))
-
-
-MIRROR = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
 
 
 @settings(max_examples=150, deadline=None)
@@ -230,7 +249,7 @@ def test_diff_b_a_mirrors_diff_a_b(
     framework = framework_of(old, new)
     forward = pairs(diff_levels(framework, old, new))
     backward = pairs(diff_levels(framework, new, old))
-    assert backward == {(cid, MIRROR[s], n, o) for cid, s, o, n in forward}
+    assert backward == set(mirror(Counter(dict.fromkeys(forward, 1))))
 
 
 @settings(max_examples=100, deadline=None)

@@ -33,7 +33,7 @@ def test_diff_text(runner: CliRunner) -> None:
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0] == "Infrastructure Department Career Framework: Intermediate → Senior"
-    assert lines[1] == "21 added · 11 changed · 19 removed · 6 unchanged"
+    assert lines[1] == "21 added · 11 changed · 18 removed · 6 unchanged · 1 merged"
     assert "\x1b" not in result.stdout
 
 
@@ -45,7 +45,14 @@ def test_diff_json_is_one_valid_document(runner: CliRunner) -> None:
     assert document["kind"] == "diff" and document["schema_version"] == 1
     assert document["framework"]["id"] == "infrastructure"
     assert (document["from"]["id"], document["to"]["title"]) == ("associate", "Senior")
-    assert document["counts"] == {"unchanged": 6, "changed": 9, "added": 23, "removed": 15}
+    assert document["counts"] == {
+        "unchanged": 6,
+        "changed": 9,
+        "added": 23,
+        "removed": 14,
+        "merged": 1,  # Associate's "Reliably follows established processes and runbooks…"
+        "split": 0,
+    }
     # The bundled framework keeps its included files beside its pages: Engineering alignment is
     # statements a reader can act on, not the names of the files that hold them.
     sub = next(c for c in document["categories"] if c["id"].endswith("technical-competencies"))

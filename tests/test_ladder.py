@@ -155,7 +155,10 @@ def assert_partition(ladder: Ladder) -> None:
             assert all(thread.cells[k] is not None for k in present)
             first = thread.cells[thread.start]
             assert first is not None
-            assert first.status == ("start" if thread.start == first_present else "added")
+            if thread.split_from is not None:  # it begins by splitting from another thread
+                assert first.status == "split" and thread.start > first_present
+            else:
+                assert first.status == ("start" if thread.start == first_present else "added")
             assert all(
                 cell.status in ("unchanged", "changed")
                 for cell in thread.cells[thread.start + 1 :]

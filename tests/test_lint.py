@@ -196,6 +196,41 @@ CASES = [
         ({"associate.md": ASSOCIATE, "senior.md": senior(include("includes/x.md"))}, X),
     ),
     (
+        "W206",
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": page("Senior - Team", SENIOR_BODY, lang="tlh"),
+            },
+            {},
+        ),
+        (
+            {"associate.md": ASSOCIATE, "senior.md": page("Senior - Team", SENIOR_BODY, lang="en")},
+            {},
+        ),
+    ),
+    (
+        "W207",
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": SENIOR,
+                "career.toml": (
+                    '[[pair]]\nfrom = "Writes code"\nto = "Designs the whole platform"\n'
+                ),
+            },
+            {},
+        ),
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": SENIOR,
+                "career.toml": '[[pair]]\nfrom = "Reviews code"\nto = "Reviews code carefully"\n',
+            },
+            {},
+        ),
+    ),
+    (
         "W205",
         (
             {"associate.md": ASSOCIATE, "senior.md": senior("\n## Craft\n\n1. Designs systems.\n")},

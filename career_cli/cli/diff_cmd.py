@@ -10,11 +10,11 @@ import typer
 from career_cli.cli.context import Env, with_context
 from career_cli.cli.options import (
     CategoryOption,
+    ExplainFlag,
     ThresholdOption,
     command_app,
     complete_level,
 )
-from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -59,20 +59,27 @@ def diff(
         typer.Option("--all", help="Markdown: list unchanged statements too (text shows them)."),
     ] = False,
     category: CategoryOption = None,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
     exit_code: Annotated[
         bool,
         typer.Option("--exit-code", help="Exit with status 1 when the levels differ, as git."),
     ] = False,
+    explain: ExplainFlag = False,
 ) -> None:
     """Compare two levels: new, reworded (word by word), dropped and kept statements."""
-    from career_cli.compare.align import diff_levels, select_categories
+    from career_cli.compare.align import diff_levels, scorer_for, select_categories, threshold_for
 
     if show_all and changes_only:
         raise typer.BadParameter("--all and --changes-only contradict each other")
     framework, (old, new) = env.open_levels([from_level, to_level])
-    result = diff_levels(framework, old, new, threshold=threshold)
+    scorer = scorer_for(framework, old, new)
+    limit = threshold_for(framework, threshold)
+    result = diff_levels(framework, old, new, threshold=limit, scorer=scorer)
     result = select_categories(result, category or [])
+    if explain:
+        from career_cli.compare.explain import explain as explained
+
+        result = explained(result, scorer)
     env.emit(result, changes_only=changes_only, show_all=show_all)
     if exit_code and result.has_differences:
         raise typer.Exit(1)

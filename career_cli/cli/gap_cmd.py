@@ -6,8 +6,13 @@ from typing import Annotated
 import typer
 
 from career_cli.cli.context import Env, with_context
-from career_cli.cli.options import CategoryOption, ThresholdOption, command_app, complete_level
-from career_cli.compare.similarity import DEFAULT_THRESHOLD
+from career_cli.cli.options import (
+    CategoryOption,
+    ExplainFlag,
+    ThresholdOption,
+    command_app,
+    complete_level,
+)
 
 EXAMPLES = """\b
 Examples:
@@ -58,14 +63,15 @@ def gap(
         bool, typer.Option("--all", help="Also list carried-over (unchanged) expectations.")
     ] = False,
     category: CategoryOption = None,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
+    explain: ExplainFlag = False,
 ) -> None:
     """List what TARGET expects beyond CURRENT: new and raised expectations, met or open.
 
     With --evidence, exits 1 while any expectation is open and 0 when all are met.
     """
     from career_cli.cli.output import message
-    from career_cli.compare.align import diff_levels, scorer_for, select_categories
+    from career_cli.compare.align import diff_levels, scorer_for, select_categories, threshold_for
     from career_cli.errors import UsageError
     from career_cli.features.gap import apply_evidence, build_gap, restrict
 
@@ -80,7 +86,12 @@ def gap(
             else "name two different levels",
         )
     scorer = scorer_for(framework, below, above)
-    diff = diff_levels(framework, below, above, threshold=threshold, scorer=scorer)
+    limit = threshold_for(framework, threshold)
+    diff = diff_levels(framework, below, above, threshold=limit, scorer=scorer)
+    if explain:
+        from career_cli.compare.explain import explain as explained
+
+        diff = explained(diff, scorer)
     shown = {c.id for c in select_categories(diff, category or []).categories}
     # Evidence is matched against every expectation, carried ones included, so entries for what
     # --category or a missing --all leave out are not mistaken for unmatched evidence.

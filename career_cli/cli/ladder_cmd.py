@@ -6,7 +6,6 @@ import typer
 
 from career_cli.cli.context import Env, with_context
 from career_cli.cli.options import ThresholdOption, command_app, complete_category, complete_level
-from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -51,7 +50,7 @@ def ladder(
             show_default=False,
         ),
     ] = None,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
 ) -> None:
     """Follow each competency up the ladder: one row per thread, one column per level.
 
@@ -72,7 +71,9 @@ def ladder(
     warn_problems(framework)
     levels = level_range(framework, start, stop)
     warn_notes(levels)
-    built = build_ladder(framework, levels, threshold=threshold)
+    from career_cli.compare.align import threshold_for
+
+    built = build_ladder(framework, levels, threshold=threshold_for(framework, threshold))
     if categories:
         everything = [c for level in levels for c in level.categories]
         wanted = {c.id for c in pick_categories(everything, categories, where=framework.title)}

@@ -7,7 +7,6 @@ import typer
 
 from career_cli.cli.context import Env, with_context
 from career_cli.cli.options import ThresholdOption, command_app, complete_rule
-from career_cli.compare.similarity import DEFAULT_THRESHOLD
 
 EXAMPLES = """\b
 Examples:
@@ -63,7 +62,7 @@ def lint(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with status 1 on warnings too.")
     ] = False,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
 ) -> None:
     """Check a framework's pages: path:line: CODE message per problem.
 

@@ -184,6 +184,15 @@ CategoryOption = Annotated[
         show_default=False,
     ),
 ]
+ExplainFlag = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="Say why each statement paired as it did: its similarity and the threshold, the "
+        "shared words and synonyms that carried it, the runner-up; for an added or removed "
+        "statement, its best candidate and why it was not taken.",
+    ),
+]
 NoPagerFlag = Annotated[
     bool,
     typer.Option(
@@ -192,22 +201,24 @@ NoPagerFlag = Annotated[
 ]
 
 
-def _finite(value: float) -> float:
+def _finite(value: float | None) -> float | None:
     # min/max alone let "nan" through: NaN compares false with both bounds.
-    if not math.isfinite(value):
+    if value is not None and not math.isfinite(value):
         raise typer.BadParameter(f"{value} is not a number from 0 to 1")
     return value
 
 
 ThresholdOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--threshold",
         metavar="X",
         min=0.0,
         max=1.0,
         callback=_finite,
-        help="Similarity (0–1) above which statements of two levels pair as a rewording.",
+        help="Similarity (0–1) above which statements of two levels pair as a rewording. "
+        "[default: the framework's career.toml, else 0.1]",
+        show_default=False,
     ),
 ]
 

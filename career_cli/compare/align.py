@@ -1,33 +1,30 @@
-"""Aligning two levels: which category and which competency of one level is which of the other.
+"""Aligning two levels: which category of one level is which of the other, and the comparison
+of each pair of categories (``LevelDiff``), with the statements paired by ``pairing``.
 
-Pure functions over the model. Categories pair by id (their normalised title). Within a category:
-
-1. statements with the same text (whitespace and link targets aside) pair as ``unchanged``;
-2. includes pair by identity — their path with the level's own name taken out, so
-   ``associate-technical-competency.md`` pairs with ``senior-technical-competency.md``;
-3. the remaining statements pair by meaning (``similarity.Scorer``), one to one, by an optimal
-   assignment in which leaving a statement unpaired is priced at the threshold.
-
-The pairing is computed in a canonical orientation and mirrored when needed, so ``diff b a`` is
-exactly the mirror of ``diff a b`` whatever the tie-breaks.
+Pure functions over the model. Categories pair by id (their normalised title); the result is in
+the new level's order, with each removed statement where it stood. The scorer that pairing uses
+is made here (``scorer_for``), in the language of the levels compared, with the framework's
+synonyms, and so is the threshold (``threshold_for``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
-from career_cli.compare.assignment import max_weight_matching
+from career_cli.compare.pairing import identity, pair_in_order, pair_items
 from career_cli.compare.similarity import DEFAULT_THRESHOLD, Scorer
 from career_cli.compare.worddiff import word_diff
 from career_cli.errors import UsageError
 from career_cli.model import (
+    NO_CONFIG,
     Category,
     CategoryDiff,
     Competency,
     DiffOp,
     Framework,
+    FrameworkConfig,
     ItemDiff,
     Level,
     LevelDiff,
@@ -35,15 +32,6 @@ from career_cli.model import (
     TextDiff,
 )
 from career_cli.text import normalize, slug
-
-# Scale guards, which change nothing for categories of handbook size (up to 50 statements):
-# - a feature shared by more than _CANDIDATES statements of the other level is too common to find
-#   candidates by; a statement that has one is scored exactly on every feature afterwards;
-# - each statement considers only its _CANDIDATES strongest candidates, ranked by the weight of
-#   the features they share, so time grows linearly with the number of statements. The
-#   assignment is still optimal over those candidates; with at most _CANDIDATES statements on the
-#   other side, that is every statement sharing a word.
-_CANDIDATES = 50
 
 
 def corpus(levels: Iterable[Level]) -> list[str]:
@@ -57,136 +45,38 @@ def corpus(levels: Iterable[Level]) -> list[str]:
     ]
 
 
+def language_of(framework: Framework, levels: Sequence[Level]) -> str:
+    """The language to read ``levels`` in: what their pages say (when they agree), else the
+    framework's ``career.toml``, else what their text is written in."""
+    from career_cli.compare.language import detect
+
+    said = {level.language for level in levels if level.language}
+    if len(said) == 1:
+        return said.pop()
+    if framework.config.language:
+        return framework.config.language
+    return detect(
+        item.text for level in levels for category in level.categories for item in category.items
+    )
+
+
 def scorer_for(framework: Framework, *extra: Level) -> Scorer:
-    return Scorer(corpus((*framework.levels, *(lv for lv in extra if lv not in framework.levels))))
+    """A scorer with feature weights from every statement of the framework (and ``extra``
+    levels, such as a page at a revision), in the language of the levels compared."""
+    from career_cli.compare.thesaurus import for_framework
+
+    levels = (*framework.levels, *(lv for lv in extra if lv not in framework.levels))
+    language = language_of(framework, extra or framework.levels)
+    thesaurus = for_framework(language, framework.config.synonyms)
+    return Scorer(corpus(levels), language=language, thesaurus=thesaurus)
 
 
-def include_key(path: str, level: Level) -> str:
-    """An include's identity: its path with the level's own name in the file name made generic."""
-    head, _, name = path.replace("\\", "/").rpartition("/")
-    names = {level.id.lower(), slug(level.title)}
-    parts = re.split(r"([-_.])", name.lower())
-    generic = "".join("{level}" if part in names else part for part in parts)
-    return f"{head.lower()}/{generic}"
-
-
-def _identity(item: Competency) -> str:
-    return f"include:{item.include}" if item.include is not None else normalize(item.text)
-
-
-def _pair_in_order(
-    free_a: list[int],
-    free_b: list[int],
-    key_a: dict[int, str],
-    key_b: dict[int, str],
-) -> list[tuple[int, int]]:
-    """Pairs items with equal keys, the k-th occurrence on one side with the k-th on the other."""
-    waiting: dict[str, list[int]] = {}
-    for j in free_b:
-        waiting.setdefault(key_b[j], []).append(j)
-    pairs = []
-    for i in free_a:
-        queue = waiting.get(key_a[i])
-        if queue:
-            pairs.append((i, queue.pop(0)))
-    return pairs
-
-
-def candidates(
-    a: Sequence[Competency],
-    b: Sequence[Competency],
-    free_a: list[int],
-    free_b: list[int],
-    scorer: Scorer,
-    threshold: float,
-) -> list[tuple[int, int, float]]:
-    """Scored pairs that share at least one content word and beat the threshold: each of
-    ``free_a`` against at most ``_CANDIDATES`` of ``free_b``, found through an index of features,
-    so the time grows with the number of statements, not with its square. Pairs by index into
-    ``a`` and ``b``."""
-    postings: dict[str, list[int]] = {}
-    for j in free_b:
-        for feature in scorer.features(b[j].text):
-            postings.setdefault(feature, []).append(j)
-    edges = []
-    for i in free_a:
-        # The dot product of the two weighted feature sets, accumulated through the postings.
-        shared: dict[int, float] = {}
-        skipped = False
-        for feature in sorted(scorer.features(a[i].text)):  # sorted: the same sum every run
-            posting = postings.get(feature, ())
-            if len(posting) > _CANDIDATES:
-                skipped = True
-                continue
-            weight = scorer.weight(feature)
-            for j in posting:
-                shared[j] = shared.get(j, 0.0) + weight
-        if len(shared) > _CANDIDATES:
-            shared = dict(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
-        norm = scorer.norm(a[i].text)
-        for j in sorted(shared):
-            if skipped:  # a common feature was left out of the sum: score on all of them
-                score = scorer.similarity(a[i].text, b[j].text)
-            else:
-                score = min(1.0, shared[j] / (norm * scorer.norm(b[j].text)))
-            if score > threshold:
-                edges.append((i, j, score))
-    return edges
-
-
-def _pairs(
-    a: Sequence[Competency],
-    b: Sequence[Competency],
-    level_a: Level,
-    level_b: Level,
-    scorer: Scorer,
-    threshold: float,
-) -> dict[int, tuple[int, float | None]]:
-    """``{index in a: (index in b, similarity)}`` for one orientation."""
-    result: dict[int, tuple[int, float | None]] = {}
-
-    def take(pairs: Iterable[tuple[int, int]], score: float | None) -> None:
-        for i, j in pairs:
-            result[i] = (j, score)
-            free_a.remove(i)
-            free_b.remove(j)
-
-    free_a, free_b = list(range(len(a))), list(range(len(b)))
-    same_a = {i: _identity(a[i]) for i in free_a}
-    same_b = {j: _identity(b[j]) for j in free_b}
-    take(_pair_in_order(free_a, free_b, same_a, same_b), 1.0)
-
-    inc_a = [i for i in free_a if a[i].include is not None]
-    inc_b = [j for j in free_b if b[j].include is not None]
-    keys_a = {i: include_key(a[i].include or "", level_a) for i in inc_a}
-    keys_b = {j: include_key(b[j].include or "", level_b) for j in inc_b}
-    take(_pair_in_order(inc_a, inc_b, keys_a, keys_b), None)
-
-    text_a = [i for i in free_a if a[i].include is None]
-    text_b = [j for j in free_b if b[j].include is None]
-    edges = candidates(a, b, text_a, text_b, scorer, threshold)
-    score = {(i, j): s for i, j, s in edges}
-    matched = max_weight_matching(len(a), len(b), [(i, j, s - threshold) for i, j, s in edges])
-    for i, j in matched:
-        result[i] = (j, score[(i, j)])
-    return result
-
-
-def pair_items(
-    old: Sequence[Competency],
-    new: Sequence[Competency],
-    old_level: Level,
-    new_level: Level,
-    scorer: Scorer,
-    threshold: float = DEFAULT_THRESHOLD,
-) -> dict[int, tuple[int, float | None]]:
-    """``{old index: (new index, similarity)}``, identical whichever side is called old."""
-    old_key = [_identity(c) for c in old]
-    new_key = [_identity(c) for c in new]
-    if old_key <= new_key:
-        return _pairs(old, new, old_level, new_level, scorer, threshold)
-    mirrored = _pairs(new, old, new_level, old_level, scorer, threshold)
-    return {i: (j, score) for j, (i, score) in mirrored.items()}
+def threshold_for(framework: Framework, given: float | None) -> float:
+    """``--threshold`` when given, else the framework's ``career.toml``, else the default."""
+    if given is not None:
+        return given
+    configured = framework.config.threshold
+    return configured if configured is not None else DEFAULT_THRESHOLD
 
 
 def merge_order(
@@ -221,7 +111,7 @@ def _item(
         return ItemDiff("removed", old, None, old_index, None, None, (DiffOp("delete", old.text),))
     if old is None:
         return ItemDiff("added", None, new, None, new_index, None, (DiffOp("insert", new.text),))
-    if _identity(old) == _identity(new):
+    if identity(old) == identity(new):
         return ItemDiff(
             "unchanged", old, new, old_index, new_index, 1.0, word_diff(new.text, new.text)
         )
@@ -237,21 +127,47 @@ def diff_category(
     new_level: Level,
     scorer: Scorer,
     threshold: float,
+    config: FrameworkConfig = NO_CONFIG,
 ) -> CategoryDiff:
     old_items = old.items if old else ()
     new_items = new.items if new else ()
-    paired = pair_items(old_items, new_items, old_level, new_level, scorer, threshold)
+    category = new or old
+    assert category is not None
+    pairing = pair_items(
+        old_items,
+        new_items,
+        old_level,
+        new_level,
+        scorer,
+        threshold,
+        config=config,
+        category_id=category.id,
+    )
+    paired = pairing.pairs
+    # A statement folded into a pair (merged or split) is shown with that pair, not on its own.
+    folded_old = {i for extra in pairing.merges.values() for i in extra}
+    folded_new = {j for extra in pairing.splits.values() for j in extra}
     items = []
-    for i, j in merge_order({i: j for i, (j, _) in paired.items()}, len(old_items), len(new_items)):
-        items.append(
-            _item(
-                old_items[i] if i is not None else None,
-                new_items[j] if j is not None else None,
-                i + 1 if i is not None else None,
-                j + 1 if j is not None else None,
-                paired[i][1] if i is not None and i in paired else None,
-            )
+    order = merge_order({i: j for i, (j, _) in paired.items()}, len(old_items), len(new_items))
+    for i, j in order:
+        if (i in folded_old and j is None) or (j in folded_new and i is None):
+            continue
+        item = _item(
+            old_items[i] if i is not None else None,
+            new_items[j] if j is not None else None,
+            i + 1 if i is not None else None,
+            j + 1 if j is not None else None,
+            paired[i][1] if i is not None and i in paired else None,
         )
+        also_old = (
+            tuple((k + 1, old_items[k]) for k in pairing.merges.get(j, ())) if j is not None else ()
+        )
+        also_new = (
+            tuple((k + 1, new_items[k]) for k in pairing.splits.get(i, ())) if i is not None else ()
+        )
+        if also_old or also_new:
+            item = replace(item, status="changed", also_old=also_old, also_new=also_new)
+        items.append(item)
     status: Status
     if old is None:
         status = "added"
@@ -261,8 +177,6 @@ def diff_category(
         status = "unchanged"
     else:
         status = "changed"
-    category = new or old
-    assert category is not None
     return CategoryDiff(category.id, category.title, status, tuple(items))
 
 
@@ -297,7 +211,7 @@ def diff_levels(
     scorer = scorer or scorer_for(framework, old, new)
     old_at, old_ids = _occurrences(old.categories)
     new_at, new_ids = _occurrences(new.categories)
-    pairs = dict(_pair_in_order(old_at, new_at, old_ids, new_ids))
+    pairs = dict(pair_in_order(old_at, new_at, old_ids, new_ids))
     categories = []
     for i, j in merge_order(pairs, len(old.categories), len(new.categories)):
         categories.append(
@@ -308,6 +222,7 @@ def diff_levels(
                 new,
                 scorer,
                 threshold,
+                framework.config,
             )
         )
     return LevelDiff(

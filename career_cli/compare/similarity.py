@@ -1,29 +1,37 @@
-"""How alike two statements are in meaning words, for pairing rewordings across levels.
+"""How alike two statements are in meaning, for pairing rewordings across levels.
 
 Character ratios cannot tell "Completes required interview training…" ↔ "Plays an integral role in
-team hiring through leading interviews…" from unrelated pairs, so we compare content: words are
-lower-cased, stop words dropped, the rest Snowball-stemmed (PyStemmer); adjacent content words also
-form a bigram feature, because a preserved phrase ("on-call rotations", "team throughput") is strong
-evidence of a rewording. Each feature is weighted by its rarity across the framework's statements
-(smoothed IDF, squared as in a TF-IDF vector) and the score is the cosine of the two feature sets:
-1.0 for the same content words, 0.0 for none shared.
+team hiring through leading interviews…" from unrelated pairs, so we compare content. A statement's
+features are its meaning words in its language (``language.content_words``: stop words out, the
+rest Snowball-stemmed; character bigrams for Chinese, Japanese and Korean) and each pair of
+adjacent meaning words, because a preserved phrase ("on-call rotations", "team throughput") is
+strong evidence of a rewording. Each feature is weighted by its rarity across the framework's
+statements (smoothed IDF, squared as in a TF-IDF vector) and the score is the cosine of the two
+feature sets: 1.0 for the same content words, 0.0 for none shared.
+
+Words that share no stem can still mean the same thing ("diagnoses failures" → "leads
+troubleshooting"). Terms of one thesaurus group (``thesaurus``) count as partial matches, a soft
+cosine: a matched pair of terms adds ``strength × idf(a) × idf(b)`` to the dot product — what the
+same word would add, scaled by how interchangeable the two are. Each term is matched at most once,
+strongest first, and only when neither side has the other's exact term.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import NamedTuple
 
-from career_cli.text import WORD_RE, nfc, plain
+from career_cli.compare.language import CJK, DEFAULT, content_words
+from career_cli.compare.thesaurus import Term, Thesaurus
+from career_cli.text import plain
 
 DEFAULT_THRESHOLD = 0.10
 
-
-# The usual English function words (NLTK's list, minus negations, which change meaning, plus
-# "also" and "etc."): they pair unrelated statements if they count.
+# The English stop words of the first releases (NLTK's list, minus negations, plus "also",
+# "etc."), kept for what must not change between releases: the ids of checklist items and
+# search queries. Pairing uses the stop list of each statement's language.
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further
@@ -35,31 +43,32 @@ STOP_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer
+def stem(word: str, language: str = DEFAULT) -> str:
+    from career_cli.compare.language import stemmer
 
-    return Stemmer.Stemmer("english")  # caches stems itself (10,000 words by default)
-
-
-def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+    return str(stemmer(language).stemWord(word))
 
 
-def content_stems(text: str) -> list[str]:
-    """The stems of a statement's content words, in order."""
-    words = [
-        w
-        for w in WORD_RE.findall(plain(nfc(text)).lower())
-        if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
-    ]
-    return list(_stemmer().stemWords(words)) if words else []
+def content_stems(text: str, language: str = DEFAULT) -> list[str]:
+    """The stems of a statement's content words, in order (links read by their text)."""
+    return content_words(plain(text), language)
 
 
-def features(text: str) -> frozenset[str]:
-    stems = content_stems(text)
+def features(text: str, language: str = DEFAULT) -> frozenset[str]:
+    stems = content_stems(text, language)
+    if language in CJK:  # character bigrams already hold the order of the characters
+        return frozenset(stems)
     bigrams = (f"{a} {b}" for a, b in pairwise(stems))
     return frozenset((*stems, *bigrams))
+
+
+class Synonym(NamedTuple):
+    """A thesaurus match: a term of one statement, a term of the other, and what it added."""
+
+    one: Term
+    other: Term
+    strength: float
+    weight: float
 
 
 class Scorer:
@@ -69,8 +78,22 @@ class Scorer:
     counts for little and a word that marks a theme ("interview", "on-call") counts for a lot.
     """
 
-    def __init__(self, corpus: Iterable[str]) -> None:
+    def __init__(
+        self,
+        corpus: Iterable[str],
+        *,
+        language: str = DEFAULT,
+        thesaurus: Thesaurus | None = None,
+    ) -> None:
+        self.language = language
+        self.thesaurus = thesaurus
         self._features: dict[str, frozenset[str]] = {}
+        self._terms: dict[str, tuple[Term, ...]] = {}
+        self._concepts: dict[str, dict[int, tuple[Term, ...]]] = {}
+        self._groups: dict[str, frozenset[int]] = {}
+        self._profiles: dict[str, dict[int, frozenset[Term]]] = {}
+        self._term_sets: dict[str, frozenset[Term]] = {}
+        self._matches: dict[tuple[Term, Term], tuple[float, float]] = {}
         self._norms: dict[str, float] = {}
         df: dict[str, int] = {}
         n = 0
@@ -91,7 +114,32 @@ class Scorer:
     def features(self, text: str) -> frozenset[str]:
         found = self._features.get(text)
         if found is None:
-            found = self._features[text] = features(text)
+            found = self._features[text] = features(text, self.language)
+        return found
+
+    def terms(self, text: str) -> tuple[Term, ...]:
+        """The thesaurus terms ``text`` contains (none without a thesaurus)."""
+        found = self._terms.get(text)
+        if found is None:
+            if not self.thesaurus:
+                found = ()
+            else:
+                found = tuple(self.thesaurus.terms_in(content_stems(text, self.language)))
+            self._terms[text] = found
+        return found
+
+    def concepts(self, text: str) -> dict[int, tuple[Term, ...]]:
+        """The thesaurus groups ``text`` has a term of, each with those terms: statements that
+        share a group are candidates for each other even when they share no word."""
+        found = self._concepts.get(text)
+        if found is None:
+            groups: dict[int, list[Term]] = {}
+            if self.thesaurus:
+                index = self.thesaurus.index
+                for term in self.terms(text):
+                    for group in index[term]:
+                        groups.setdefault(group, []).append(term)
+            found = self._concepts[text] = {g: tuple(terms) for g, terms in groups.items()}
         return found
 
     def weight(self, feature: str) -> float:
@@ -99,6 +147,15 @@ class Scorer:
 
     def document_frequency(self, feature: str) -> int:
         return self._df.get(feature, 0)
+
+    def term_weight(self, term: Term) -> float:
+        """A term's weight: its word's, its two words' phrase's, or for a longer phrase its
+        rarest word's."""
+        if len(term) == 1:
+            return self.weight(term[0])
+        if len(term) == 2:
+            return self.weight(f"{term[0]} {term[1]}")
+        return max(self.weight(word) for word in term)
 
     def norm(self, text: str) -> float:
         found = self._norms.get(text)
@@ -112,13 +169,89 @@ class Scorer:
         Float addition is not associative, and a frozenset's iteration order changes with the
         hash seed and with how the set was built. Summing in one canonical order makes every score
         the same in every run and in both directions: ``similarity(a, b) == similarity(b, a)``
-        exactly, and the aligner's incremental sums (also in sorted order) equal these.
+        exactly.
         """
         weights, unseen = self._weights, self._unseen
         return sum(weights.get(f, unseen) for f in sorted(features))
 
+    def synonyms(self, a: str, b: str) -> list[Synonym]:
+        """The thesaurus matches between ``a`` and ``b``, strongest first, each term once, in an
+        order that does not depend on which statement is ``a`` (so scores stay symmetric)."""
+        if not self.thesaurus:
+            return []
+        profile_a, profile_b = self._profile(a), self._profile(b)
+        shared = profile_a.keys() & profile_b.keys()
+        if not shared:
+            return []
+        terms_a, terms_b = self._term_set(a), self._term_set(b)
+        options: dict[tuple[Term, Term], tuple[float, float]] = {}
+        for group in shared:  # only terms of one group can match each other
+            ones = profile_a[group] - terms_b  # a term both have is an exact match already
+            if not ones:
+                continue
+            others = profile_b[group] - terms_a
+            for one in ones:
+                for other in others:
+                    if (one, other) not in options:
+                        options[(one, other)] = self._match(one, other)
+        if not options:
+            return []
+        ranked = sorted(
+            (-weight, min(one, other), max(one, other), one, other, strength)
+            for (one, other), (strength, weight) in options.items()
+        )
+        used: set[Term] = set()
+        found = []
+        for negative, _, _, one, other, strength in ranked:
+            if one not in used and other not in used:
+                used.update((one, other))
+                found.append(Synonym(one, other, strength, -negative))
+        return found
+
+    def _profile(self, text: str) -> dict[int, frozenset[Term]]:
+        found = self._profiles.get(text)
+        if found is None:
+            found = self._profiles[text] = {
+                group: frozenset(terms) for group, terms in self.concepts(text).items()
+            }
+        return found
+
+    def group_keys(self, text: str) -> frozenset[int]:
+        """The thesaurus groups ``text`` has a term of."""
+        found = self._groups.get(text)
+        if found is None:
+            found = self._groups[text] = frozenset(self.concepts(text))
+        return found
+
+    def _term_set(self, text: str) -> frozenset[Term]:
+        found = self._term_sets.get(text)
+        if found is None:
+            found = self._term_sets[text] = frozenset(self.terms(text))
+        return found
+
+    def _match(self, one: Term, other: Term) -> tuple[float, float]:
+        """(strength, weight added) of matching two terms; the same whichever comes first."""
+        key = (one, other) if one <= other else (other, one)
+        found = self._matches.get(key)
+        if found is None:
+            assert self.thesaurus is not None
+            strength = self.thesaurus.strength(one, other)
+            weight = strength * math.sqrt(self.term_weight(one) * self.term_weight(other))
+            found = self._matches[key] = (strength, weight)
+        return found
+
+    def soft(self, a: str, b: str) -> float:
+        """What the thesaurus matches add to the dot product, summed in a canonical order (the
+        same sum either way round)."""
+        matches = self.synonyms(a, b)
+        return sum(sorted(match.weight for match in matches)) if matches else 0.0
+
     def similarity(self, a: str, b: str) -> float:
         shared = self.features(a) & self.features(b)
-        if not shared:
+        dot = self.total(shared) if shared else 0.0
+        soft = self.soft(a, b)
+        if soft:
+            dot += soft
+        if not dot:
             return 0.0
-        return min(1.0, self.total(shared) / (self.norm(a) * self.norm(b)))
+        return min(1.0, dot / (self.norm(a) * self.norm(b)))

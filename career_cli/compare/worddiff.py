@@ -18,11 +18,23 @@ from career_cli.model import DiffOp, Op
 from career_cli.text import LINK_RE, nfc
 from career_cli.text import MARKS as _MARKS
 
+# Scripts written without spaces between words. A word there is a run of one script — Japanese
+# writes a Kanji stem, its Hiragana ending or particle, a Katakana loanword — so each run is a
+# token; Chinese, written in Han alone, is cut into single characters (``_cjk``).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA_HIRA = "\u3040-\u309f"
+_KANA_KATA = "\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_UNSPACED = _HAN + _KANA_HIRA + _KANA_KATA + _HANGUL
+_WORD = rf"(?:[^\W_{_UNSPACED}]|[{_MARKS}])"
 _TOKEN_RE = re.compile(
     LINK_RE.pattern
-    + rf"|[^\W_](?:[^\W_]|[{_MARKS}])*(?:['’-][^\W_](?:[^\W_]|[{_MARKS}])*)*"
+    + rf"|[{_HAN}]+|[{_KANA_HIRA}]+|[{_KANA_KATA}]+|[{_HANGUL}]+"
+    + rf"|[^\W_{_UNSPACED}]{_WORD}*(?:['’-][^\W_{_UNSPACED}]{_WORD}*)*"
     + rf"|\S(?:\u200d\S|[{_MARKS}])*"
 )
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_KANA = re.compile(f"[{_KANA_HIRA}{_KANA_KATA}]")
 # Beyond this many tokens difflib's "popular element" heuristic keeps matching near-linear.
 _AUTOJUNK_TOKENS = 1000
 
@@ -30,9 +42,15 @@ _AUTOJUNK_TOKENS = 1000
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, key)`` for each token; a link's key is its text, in NFC (a word is the same
     word whether its "é" is composed or not)."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    # Han text without Kana is Chinese, whose words are mostly one or two characters: each
+    # character is a token. In Japanese a Kanji run is a word (a stem or a compound).
+    chinese = _KANA.search(text) is None
     for m in _TOKEN_RE.finditer(text):
         key = m.group(1) if m.group(1) is not None else m.group()
+        if chinese and len(key) > 1 and _HAN_RUN.fullmatch(key):
+            found.extend((m.start() + k, m.start() + k + 1, key[k]) for k in range(len(key)))
+            continue
         found.append((m.start(), m.end(), nfc(key)))
     return found
 

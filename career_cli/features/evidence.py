@@ -36,7 +36,9 @@ _LABEL = r"(?:\*\*|__|_|\*)?"
 _EVIDENCE = re.compile(
     rf"^(?:[-*+][ \t]+)?{_LABEL}Evidence{_LABEL}:?{_LABEL}[ \t]*(?P<rest>.*)$", re.I
 )
-_CONTEXT = re.compile(rf"^(?:[-*+][ \t]+)?{_LABEL}(?:Raised from|New at|Carried from)\b", re.I)
+_CONTEXT = re.compile(
+    rf"^(?:[-*+][ \t]+)?{_LABEL}(?:Raised from|Also raised from|New at|Carried from)\b", re.I
+)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOXES = {"[ ]": False, "[x]": True, "[X]": True, "[~]": True}  # GitLab's [~]: not applicable
 

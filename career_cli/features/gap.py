@@ -13,10 +13,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from career_cli.compare.align import candidates, include_key
 from career_cli.compare.assignment import max_weight_matching
+from career_cli.compare.pairing import candidates, include_key
 from career_cli.compare.similarity import STOP_WORDS, Scorer
-from career_cli.model import Competency, DiffOp, Framework, ItemDiff, Level, LevelDiff, Record
+from career_cli.model import (
+    Competency,
+    DiffOp,
+    Explanation,
+    Framework,
+    ItemDiff,
+    Level,
+    LevelDiff,
+    Record,
+)
 from career_cli.text import WORD_RE, nfc, normalize, plain, slug
 
 Kind = Literal["new", "raised", "carried"]
@@ -42,6 +51,9 @@ class Expectation(Record):
     include: str | None = None
     status: GapStatus = "open"
     evidence: str | None = None
+    # More statements of the current level that this one covers (a merge): raised from each.
+    also_previous: tuple[str, ...] = ()
+    explain: Explanation | None = None  # why it is new or raised (--explain)
 
 
 @dataclass(frozen=True, repr=False)
@@ -180,17 +192,43 @@ def _expectation(category_id: str, category: str, item: ItemDiff, target: Level)
         previous=item.old.text if item.old is not None else None,
         ops=item.ops if kind == "raised" else (),
         include=item.new.include,
+        also_previous=tuple(extra.text for _, extra in item.also_old),
+        explain=item.explain,
     )
+
+
+def _split_expectations(
+    category_id: str, category: str, item: ItemDiff, target: Level
+) -> list[Expectation]:
+    """The statements of the target that a split made of one current statement: each raised
+    from it, as its partner is."""
+    from career_cli.compare.worddiff import word_diff
+
+    assert item.old is not None
+    return [
+        Expectation(
+            id=expectation_id(category_id, extra.text, extra.include, target),
+            category_id=category_id,
+            category=category,
+            text=extra.text,
+            kind="raised",
+            previous=item.old.text,
+            ops=word_diff(item.old.text, extra.text),
+            include=extra.include,
+        )
+        for _, extra in item.also_new
+    ]
 
 
 def build_gap(diff: LevelDiff, *, include_carried: bool = False) -> Gap:
     """Every target competency that is new or raised (and carried ones, when asked)."""
-    expectations = [
-        _expectation(category.id, category.title, item, diff.new)
-        for category in diff.categories
-        for item in category.items
-        if item.new is not None and (item.status != "unchanged" or include_carried)
-    ]
+    expectations = []
+    for category in diff.categories:
+        for item in category.items:
+            if item.new is not None and (item.status != "unchanged" or include_carried):
+                expectations.append(_expectation(category.id, category.title, item, diff.new))
+            if item.also_new:
+                expectations += _split_expectations(category.id, category.title, item, diff.new)
     return Gap(diff.framework, diff.old, diff.new, tuple(_unique_ids(expectations, diff.new)))
 
 

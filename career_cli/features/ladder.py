@@ -22,9 +22,9 @@ from typing import Literal
 from career_cli.compare.align import diff_category, merge_order, scorer_for
 from career_cli.compare.similarity import DEFAULT_THRESHOLD, Scorer
 from career_cli.errors import UsageError
-from career_cli.model import Category, Competency, DiffOp, Framework, Level
+from career_cli.model import Category, Competency, DiffOp, Framework, FrameworkConfig, Level
 
-CellStatus = Literal["start", "added", "unchanged", "changed"]
+CellStatus = Literal["start", "added", "unchanged", "changed", "split"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,7 +33,9 @@ class Cell:
 
     ``start``: the category's first level, nothing to compare with; ``added``: the thread begins
     at this level; ``unchanged``/``changed``: the counterpart of the statement one level down,
-    ``ops`` being the word diff from it (``similarity`` as ``career diff`` reports it).
+    ``ops`` being the word diff from it (``similarity`` as ``career diff`` reports it);
+    ``split``: the thread begins here, split from another thread's statement one level down
+    (``Thread.split_from``).
     """
 
     item: Competency
@@ -49,6 +51,12 @@ class Thread:
 
     cells: tuple[Cell | None, ...]
     dropped_at: int | None  # the level index at which the category goes on without it
+    # Where a merge ends it: the level index at which its statement is folded into another
+    # thread's, and that thread (its index in the category); or, for a thread that starts by
+    # splitting from another, that thread.
+    joined_at: int | None = None
+    joins: int | None = None
+    split_from: int | None = None
 
     @property
     def start(self) -> int:
@@ -111,9 +119,14 @@ def _threads(
     tables: list[dict[str, Category]],
     scorer: Scorer,
     threshold: float,
+    config: FrameworkConfig,
 ) -> list[Thread]:
     n = len(levels)
     rows: list[list[Cell | None]] = []
+    keys: list[int] = []  # each row's identity, which merges and splits refer to
+    next_key = 0
+    joins: dict[int, tuple[int, int]] = {}  # row key → (level, row key it joins)
+    splits: dict[int, int] = {}  # row key → row key it split from
     previous: tuple[int, Category] | None = None
     row_of: dict[int, int] = {}  # index in the previous level's category → row
     for k, level in enumerate(levels):
@@ -122,15 +135,19 @@ def _threads(
             continue
         if previous is None:
             rows = [[None] * n for _ in category.items]
+            keys = list(range(len(rows)))
+            next_key = len(rows)
             for first, item in enumerate(category.items):
                 rows[first][k] = Cell(item, first + 1, "start", None, ())
             row_of = {i: i for i in range(len(category.items))}
             previous = (k, category)
             continue
         k0, before = previous
-        compared = diff_category(before, category, levels[k0], level, scorer, threshold)
+        compared = diff_category(before, category, levels[k0], level, scorer, threshold, config)
         pairs: dict[int, int] = {}
         cells: dict[int, Cell] = {}
+        joined: dict[int, int] = {}  # row → the new index whose row it joins
+        born: dict[int, int] = {}  # new index → the row it split from
         for entry in compared.items:
             if entry.new is None or entry.new_index is None:
                 continue
@@ -138,25 +155,55 @@ def _threads(
             if entry.old_index is None:
                 cells[j] = Cell(entry.new, j + 1, "added", None, ())
                 continue
-            pairs[row_of[entry.old_index - 1]] = j
+            source = row_of[entry.old_index - 1]
+            pairs[source] = j
             status: CellStatus = "unchanged" if entry.status == "unchanged" else "changed"
             cells[j] = Cell(entry.new, j + 1, status, entry.similarity, entry.ops)
+            for index, _ in entry.also_old:
+                joined[row_of[index - 1]] = j
+            for index, extra in entry.also_new:
+                cells[index - 1] = Cell(extra, index, "split", None, ())
+                born[index - 1] = source
         merged: list[list[Cell | None]] = []
+        merged_keys: list[int] = []
         row_of = {}
+        key_of_new: dict[int, int] = {}
         for r, new in merge_order(pairs, len(rows), len(category.items)):
             row: list[Cell | None] = rows[r] if r is not None else [None] * n
+            if r is not None:
+                key = keys[r]
+            else:
+                key, next_key = next_key, next_key + 1
             if new is not None:
                 row[k] = cells[new]
                 row_of[new] = len(merged)
+                key_of_new[new] = key
             merged.append(row)
-        rows = merged
+            merged_keys.append(key)
+        for r, j in joined.items():
+            joins[keys[r]] = (k, key_of_new[j])
+        for j, r in born.items():
+            splits[key_of_new[j]] = keys[r]
+        rows, keys = merged, merged_keys
         previous = (k, category)
     present = [ident in table for table in tables]
+    position = {key: number for number, key in enumerate(keys)}
     threads = []
-    for row in rows:
+    for row, key in zip(rows, keys, strict=True):
         end = max(k for k, cell in enumerate(row) if cell is not None)
-        dropped = next((k for k in range(end + 1, n) if present[k]), None)
-        threads.append(Thread(tuple(row), dropped))
+        joined_at, joins_key = joins.get(key, (None, None))
+        dropped = None
+        if joined_at is None:
+            dropped = next((k for k in range(end + 1, n) if present[k]), None)
+        threads.append(
+            Thread(
+                tuple(row),
+                dropped,
+                joined_at,
+                position[joins_key] if joins_key is not None else None,
+                position[splits[key]] if key in splits else None,
+            )
+        )
     return threads
 
 
@@ -179,7 +226,7 @@ def build_ladder(
                 ident,
                 title,
                 tuple(ident in table for table in tables),
-                tuple(_threads(ident, chosen, tables, scorer, threshold)),
+                tuple(_threads(ident, chosen, tables, scorer, threshold, framework.config)),
             )
         )
     return Ladder(framework, chosen, tuple(categories), threshold)

@@ -23,8 +23,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
-from career_cli.compare.align import diff_levels, scorer_for
-from career_cli.compare.similarity import DEFAULT_THRESHOLD, content_stems
+from career_cli.compare.align import diff_levels, scorer_for, threshold_for
+from career_cli.compare.similarity import content_stems
 from career_cli.errors import CareerError
 from career_cli.features.search import key
 from career_cli.model import Competency, Framework, Level
@@ -59,6 +59,8 @@ RULES = (
     Rule("W203", "weaker-statement", "warning", "a higher level asking less than the one below"),
     Rule("W204", "include-outside-category", "warning", "an include before any category"),
     Rule("W205", "duplicate-category", "warning", "a category heading repeated in one page"),
+    Rule("W206", "unknown-language", "warning", "a page's lang/language/locale names no language"),
+    Rule("W207", "stale-pin", "warning", "a career.toml pin that names no statement any more"),
     Rule("I301", "empty-category", "info", "a category with no statements"),
     Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
     Rule("I303", "text-outside-category", "info", "text before the first category"),
@@ -76,6 +78,7 @@ _NOTE_RULES = {
     "include-depth": "E107",
     "include-outside-category": "W204",
     "duplicate-category": "W205",
+    "unknown-language": "W206",
     "outside-category": "I303",
 }
 
@@ -187,7 +190,7 @@ def weaker(lower: str, higher: str) -> str | None:
 
 
 class _Linter:
-    def __init__(self, locate: Locate, threshold: float) -> None:
+    def __init__(self, locate: Locate, threshold: float | None) -> None:
         self.locate = locate
         self.threshold = threshold
         self.problems: list[Problem] = []
@@ -345,6 +348,34 @@ class _Linter:
                         levels=(level.id, *(lv.id for lv in present)),
                     )
 
+    def pins(self, framework: Framework) -> None:
+        """A pin in ``career.toml`` (``[[pair]]``, ``[[apart]]``) whose statements are gone: it
+        pins nothing, and the maintainer should know before relying on it."""
+        from career_cli.compare.pairing import named
+
+        config = framework.config
+        if config.path is None:
+            return
+        statements = [
+            (category.id, item)
+            for level in framework.levels
+            for category in level.categories
+            for item in category.items
+        ]
+        for kind, pins in (("pair", config.pairs), ("apart", config.apart)):
+            for pin in pins:
+                for name in (pin.old, pin.new):
+                    if not any(named(name, cid, item) for cid, item in statements):
+                        self.add(
+                            framework,
+                            config.path,
+                            pin.line,
+                            "W207",
+                            f"[[{kind}]] names {quote(name)}, which no statement of the "
+                            "framework starts with or is",
+                            hint="update the pin to the statement's new wording, or remove it",
+                        )
+
     def pairs(self, framework: Framework) -> None:
         levels = framework.levels
         if len(levels) < 2:
@@ -352,7 +383,11 @@ class _Linter:
         scorer = scorer_for(framework)
         for lower, higher in pairwise(levels):
             compared = diff_levels(
-                framework, lower, higher, threshold=self.threshold, scorer=scorer
+                framework,
+                lower,
+                higher,
+                threshold=threshold_for(framework, self.threshold),
+                scorer=scorer,
             )
             for category in compared.categories:
                 for item in category.items:
@@ -395,7 +430,7 @@ def lint(
     frameworks: Iterable[Framework],
     *,
     locate: Locate = lambda source: None,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
 ) -> list[Problem]:
     """Every problem of these frameworks, sorted by file and line, each reported once."""
     linter = _Linter(locate, threshold)
@@ -408,6 +443,7 @@ def lint(
             linter.empty(framework, level)
         linter.categories(framework)
         linter.pairs(framework)
+        linter.pins(framework)
     unique: dict[tuple[str, int, str, str], Problem] = {}
     for problem in linter.problems:
         unique.setdefault(problem.sort_key, problem)

@@ -14,6 +14,7 @@ from career_cli.model import (
     CategoryDiff,
     Competency,
     DiffOp,
+    Explanation,
     Framework,
     ItemDiff,
     Level,
@@ -23,7 +24,7 @@ from career_cli.model import (
 from career_cli.text import plain
 
 if TYPE_CHECKING:  # gap's types are only needed by gap's own command
-    from career_cli.features.gap import Gap
+    from career_cli.features.gap import Expectation, Gap
     from career_cli.render import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -33,7 +34,7 @@ SCHEMA_VERSION = 1
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
-    from career_cli.features.ladder import Cell, Ladder
+    from career_cli.features.ladder import Cell, Ladder, Thread
     from career_cli.features.lint import LintReport, Problem
     from career_cli.features.search import SearchResult
     from career_cli.model import FrameworkList, ShownLevel
@@ -77,12 +78,39 @@ def _side(item: Competency | None, index: int | None) -> dict[str, Any] | None:
 
 def item_doc(item: ItemDiff) -> dict[str, Any]:
     similarity = None if item.similarity is None else round(item.similarity, 4)
-    return {
+    doc: dict[str, Any] = {
         "status": item.status,
         "from": _side(item.old, item.old_index),
         "to": _side(item.new, item.new_index),
         "similarity": similarity,
         "diff": ops(item.ops),
+    }
+    # A merge: more statements of the from level that the to statement covers; a split: more
+    # of the to level's that the from statement covered. Present only then (schema v1 additive).
+    if item.also_old:
+        doc["also_from"] = [_side(statement, index) for index, statement in item.also_old]
+    if item.also_new:
+        doc["also_to"] = [_side(statement, index) for index, statement in item.also_new]
+    if item.explain is not None:
+        doc["explain"] = explain_doc(item.explain)
+    return doc
+
+
+def explain_doc(explanation: Explanation) -> dict[str, Any]:
+    """``--explain``: what carried a pair, or why a statement has none."""
+    runner = explanation.runner_up
+    return {
+        "similarity": explanation.similarity,
+        "threshold": explanation.threshold,
+        "features": [{"feature": f, "weight": w} for f, w in explanation.features],
+        "synonyms": [
+            {"term": term, "match": match, "strength": strength, "weight": weight}
+            for term, match, strength, weight in explanation.synonyms
+        ],
+        "runner_up": None
+        if runner is None
+        else {"index": runner.index, "text": runner.text, "similarity": runner.similarity},
+        "reason": explanation.reason,
     }
 
 
@@ -191,6 +219,21 @@ def ladder_document(ladder: Ladder, options: RenderOptions | None = None) -> dic
             "diff": ops(cell.ops),
         }
 
+    def thread_doc(thread: Thread) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "start": levels[thread.start].id,
+            "end": levels[thread.end].id,
+            "dropped_at": None if thread.dropped_at is None else levels[thread.dropped_at].id,
+        }
+        # Merges and splits join threads: said only where there are some (schema v1 additive).
+        if thread.joined_at is not None and thread.joins is not None:
+            doc["joined_at"] = levels[thread.joined_at].id
+            doc["joins"] = thread.joins + 1
+        if thread.split_from is not None:
+            doc["split_from"] = thread.split_from + 1
+        doc["cells"] = [cell_doc(cell, k) for k, cell in enumerate(thread.cells)]
+        return doc
+
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "ladder",
@@ -204,17 +247,7 @@ def ladder_document(ladder: Ladder, options: RenderOptions | None = None) -> dic
                 "levels": [
                     lv.id for lv, here in zip(levels, category.present, strict=True) if here
                 ],
-                "threads": [
-                    {
-                        "start": levels[thread.start].id,
-                        "end": levels[thread.end].id,
-                        "dropped_at": None
-                        if thread.dropped_at is None
-                        else levels[thread.dropped_at].id,
-                        "cells": [cell_doc(cell, k) for k, cell in enumerate(thread.cells)],
-                    }
-                    for thread in category.threads
-                ],
+                "threads": [thread_doc(thread) for thread in category.threads],
             }
             for category in ladder.categories
         ],
@@ -317,6 +350,26 @@ def levels_document(framework: Framework, options: RenderOptions | None = None) 
     }
 
 
+def _expectation_doc(e: Expectation) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "id": e.id,
+        "category": e.category,
+        "category_id": e.category_id,
+        "text": e.text,
+        "kind": e.kind,
+        "previous": e.previous,
+        "status": e.status,
+        "evidence": e.evidence,
+        "include": e.include,
+        "diff": ops(e.ops),
+    }
+    if e.also_previous:  # a merge: more statements of the current level it is raised from
+        doc["also_previous"] = list(e.also_previous)
+    if e.explain is not None:
+        doc["explain"] = explain_doc(e.explain)
+    return doc
+
+
 def gap_document(gap: Gap, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career gap --format json``: expectations with kind and status, and unmatched evidence."""
     return {
@@ -334,21 +387,7 @@ def gap_document(gap: Gap, options: RenderOptions | None = None) -> dict[str, An
             "met": gap.count(status="met"),
             "open": gap.open,
         },
-        "expectations": [
-            {
-                "id": e.id,
-                "category": e.category,
-                "category_id": e.category_id,
-                "text": e.text,
-                "kind": e.kind,
-                "previous": e.previous,
-                "status": e.status,
-                "evidence": e.evidence,
-                "include": e.include,
-                "diff": ops(e.ops),
-            }
-            for e in gap.expectations
-        ],
+        "expectations": [_expectation_doc(e) for e in gap.expectations],
         "unmatched_evidence": [
             {"id": u.id, "text": u.text, "met": u.met, "evidence": u.evidence, "line": u.line}
             for u in gap.unmatched

@@ -136,8 +136,12 @@ def inline_diff(ops: Iterable[DiffOp]) -> str:
     return "".join(escape(op.text) if op.op == "equal" else _mark(op.op, op.text) for op in ops)
 
 
-def counts_text(added: int, changed: int, removed: int, unchanged: int) -> str:
-    return f"{added} added · {changed} changed · {removed} removed · {unchanged} unchanged"
+def counts_text(
+    added: int, changed: int, removed: int, unchanged: int, merged: int = 0, split: int = 0
+) -> str:
+    text = f"{added} added · {changed} changed · {removed} removed · {unchanged} unchanged"
+    folded = (("merged", merged), ("split", split))
+    return text + "".join(f" · {n} {label}" for label, n in folded if n)
 
 
 def _statement(item: Competency) -> str:
@@ -153,7 +157,10 @@ def _item_line(item: ItemDiff) -> str:
         body = f"include {inline_diff(item.ops)}"
     else:
         body = inline_diff(item.ops)
-    return f"- **{label}:** {body}"
+    # Statements folded into the pair: a merge (more of the old level's) or a split.
+    folded = [f"  - also from: {at_line_start(_statement(s))}" for _, s in item.also_old]
+    folded += [f"  - also to: {at_line_start(_statement(s))}" for _, s in item.also_new]
+    return "\n".join([f"- **{label}:** {body}", *folded])
 
 
 def _category(category: CategoryDiff, show_all: bool) -> list[str]:
@@ -161,7 +168,14 @@ def _category(category: CategoryDiff, show_all: bool) -> list[str]:
     if not items:
         return []
     counts = category.counts
-    summary = counts_text(counts.added, counts.changed, counts.removed, counts.unchanged)
+    summary = counts_text(
+        counts.added,
+        counts.changed,
+        counts.removed,
+        counts.unchanged,
+        counts.merged,
+        counts.split,
+    )
     if category.status in ("added", "removed"):
         summary = f"category {category.status} · {summary}"
     lines = ["", f"### {escape(category.title)}", "", summary, ""]
@@ -177,7 +191,14 @@ def render_diff(diff: LevelDiff, options: RenderOptions | None = None) -> str:
         f"## {escape(diff.old.title)} → {escape(diff.new.title)}",
         "",
         f"**{escape(diff.framework.title)}** · "
-        + counts_text(counts.added, counts.changed, counts.removed, counts.unchanged),
+        + counts_text(
+            counts.added,
+            counts.changed,
+            counts.removed,
+            counts.unchanged,
+            counts.merged,
+            counts.split,
+        ),
     ]
     if diff.overview.status != "unchanged":
         lines += ["", "### Overview", "", inline_diff(diff.overview.ops)]
@@ -236,6 +257,8 @@ def render_frameworks(listing: FrameworkList, options: RenderOptions | None = No
 def _ladder_cell(thread: Thread, k: int) -> str:
     cell = thread.cells[k]
     if cell is None:
+        if thread.joined_at == k and thread.joins is not None:
+            return f"_joins {thread.joins + 1}_"
         return "_dropped_" if thread.dropped_at == k else ""
     if cell.status == "unchanged":
         return "="
@@ -243,6 +266,8 @@ def _ladder_cell(thread: Thread, k: int) -> str:
         kept = [op for op in cell.ops if op.op != "delete"]
         return "~ " + inline_diff(kept).replace("|", "\\|").replace("\n", " ")
     text = _cell(cell.item.text) if cell.item.include is None else _statement(cell.item)
+    if cell.status == "split" and thread.split_from is not None:
+        return f"**+** _(split from {thread.split_from + 1})_ {text}"
     return f"**+** {text}" if cell.status == "added" else text
 
 
@@ -371,6 +396,7 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
         lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {e.id} -->")
         if e.kind == "raised":
             lines.append(f"  - Raised from: {inline_diff(e.ops)}")
+            lines += [f"  - Also raised from: {escape(text)}" for text in e.also_previous]
         elif e.kind == "new":
             lines.append(f"  - New at {target}")
         else:

@@ -165,12 +165,26 @@ def level_title(raw_title: str, level_id: str) -> str:
     return title_line(title) or level_id
 
 
+# Scripts written without spaces between words (Han, Kana, Hangul, Thai): a level's name in a
+# heading there has no word boundary around it, and is joined to the rest by a particle.
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# What joins a name to the rest of a heading: の (Japanese), 的 (Chinese), 의 (Korean), and the
+# punctuation headings use around a name.
+_JOINERS = " -:–—・：、の的의"
+
+
 def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
+    """A sub-category heading without the level's own name, so that "Senior Technical
+    Competencies", "Associate: Führungskompetenzen" and "シニアのテクニカルコンピテンシー" align
+    with the same headings of other levels."""
     for name in names:
         if not name or len(name) > len(title):
             continue  # it cannot be there; and a title as long as a page is not made a pattern
-        stripped = re.sub(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", " ", title)
-        stripped = collapse(stripped).strip(" -:–—")
+        if _UNSPACED.search(name):
+            stripped = title.replace(name, " ") if name in title else title
+        else:
+            stripped = re.sub(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", " ", title)
+        stripped = collapse(stripped).strip(_JOINERS)
         if stripped and stripped != title:
             return stripped
     return title
@@ -259,6 +273,27 @@ def _scalar(meta: dict[str, Any], key: str, path: Path) -> str | None:
             hint=f'write {key}: "..." as a single quoted string',
         )
     return str(value)
+
+
+LANGUAGE_KEYS = ("lang", "language", "locale")
+
+
+def _language(meta: dict[str, Any], path: Path) -> tuple[str | None, Note | None]:
+    """The page's language, from its frontmatter or else its path (``content/ja/…``); a value
+    that names no language we know is a note (a lint warning), and the text decides instead."""
+    from career_cli.sources.languages import from_code, from_path
+
+    for key in LANGUAGE_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        found = from_code(value)
+        if found is None:
+            shown = f"{value!r:.40}" if isinstance(value, str) else f"a {type(value).__name__}"
+            message = f"frontmatter '{key}' is {shown}, which names no language career knows"
+            return from_path(path), Note(1, "unknown-language", message)
+        return found, None
+    return from_path(path), None
 
 
 def _weight(meta: dict[str, Any], path: Path) -> float | None:
@@ -564,8 +599,11 @@ def parse_page(
     raw_title = _scalar(meta, "title", path)
     description = _scalar(meta, "description", path) or ""
     weight = _weight(meta, path)
+    language, language_note = _language(meta, path)
     title = level_title(raw_title, ident) if raw_title else ident
     parser = _BodyParser(ident, title, expand, path=path)
+    if language_note is not None:
+        parser.notes.append(language_note)
     parser.feed(enumerate(body.split("\n"), start=first_line))
     categories = parser.categories()
     if not categories:
@@ -585,6 +623,7 @@ def parse_page(
         heading=parser.heading,
         page_title=title_line(raw_title) if raw_title else None,
         notes=tuple(parser.notes),
+        language=language,
     )
 
 
@@ -701,6 +740,8 @@ def load_framework(
     title, description = _framework_meta(directory)
     if title is None:
         title = _common_suffix_title(levels, directory) or directory.name
+    from career_cli.sources.config import read as read_config
+
     return Framework(
         id=ident or directory.name,
         title=title_line(title),
@@ -708,4 +749,5 @@ def load_framework(
         description=collapse(description),
         levels=tuple(levels),
         problems=tuple(problems),
+        config=read_config(directory),
     )

@@ -133,6 +133,12 @@ def counts_line(counts: Counts, color: bool) -> Text:
         (counts.removed, "removed", REMOVED),
         (counts.unchanged, "unchanged", DIM),
     ]
+    # Statements folded into a pair: said only when there are some.
+    parts += [
+        (n, label, CHANGED)
+        for n, label in ((counts.merged, "merged"), (counts.split, "split"))
+        if n
+    ]
     line = Text()
     for n, label, style in parts:
         if line:

@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.model import CategoryDiff, ItemDiff, LevelDiff
+from career_cli.model import CategoryDiff, Competency, Explanation, ItemDiff, LevelDiff
 from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,
@@ -18,14 +18,60 @@ from career_cli.render.terminal import (
     SideBySide,
     counts_line,
     marker,
+    show,
     statement,
     to_string,
     word_runs,
 )
-from career_cli.text import visible
+from career_cli.text import plain, visible
+
+
+def _folded(side: Text, extra: tuple[tuple[int, Competency], ...], color: bool) -> Text:
+    """A side of a merge or split: its own wording, then each statement folded into the pair,
+    marked ``+`` (it is there too, not a change of wording)."""
+    if not extra:
+        return side
+    text = side.copy()
+    for _, statement_ in extra:
+        text.append("\n+ ", CHANGED if color else "")
+        text.append_text(statement(statement_, DIM if color else ""))
+    return text
+
+
+def explanation(explain: Explanation) -> Text:
+    """``--explain`` as one dim paragraph: score and threshold, what carried it, the runner-up."""
+    parts = []
+    if explain.similarity is not None:
+        relation = ">" if explain.similarity > explain.threshold else "≤"
+        parts.append(f"{explain.similarity:.3f} {relation} {explain.threshold:g}")
+    if explain.features:
+        parts.append("shared: " + ", ".join(f"{f} {w:.1f}" for f, w in explain.features))
+    if explain.synonyms:
+        parts.append(
+            "synonyms: " + ", ".join(f"{a} ≈ {b} ({s:g})" for a, b, s, _ in explain.synonyms)
+        )
+    runner = explain.runner_up
+    if runner is not None:
+        label = "runner-up" if explain.similarity is not None else "best candidate"
+        shown = plain(runner.text)
+        shown = shown if len(shown) <= 60 else shown[:59].rstrip() + "…"
+        parts.append(f'{label} {runner.similarity:.3f} #{runner.index} "{shown}"')
+    if explain.reason:
+        parts.append(explain.reason)
+    return Text(show("; ".join(parts)), DIM)
 
 
 def _sides(item: ItemDiff, color: bool) -> tuple[Text, Text]:
+    left, right = _words(item, color)
+    left, right = _folded(left, item.also_old, color), _folded(right, item.also_new, color)
+    if item.explain is not None:
+        side = left if item.new is None else right
+        side.append("\n")
+        side.append_text(explanation(item.explain))
+    return left, right
+
+
+def _words(item: ItemDiff, color: bool) -> tuple[Text, Text]:
     if item.status == "changed":
         assert item.old is not None and item.new is not None
         if item.old.include is not None:
@@ -52,6 +98,9 @@ def _category_counts(category: CategoryDiff) -> str:
         "unchanged": counts.unchanged,
     }
     parts = [f"{n} {label}" for label, n in tally.items() if n]
+    parts += [
+        f"{n} {label}" for label, n in (("merged", counts.merged), ("split", counts.split)) if n
+    ]
     if category.status in ("added", "removed"):
         parts.insert(0, f"category {category.status}")
     return " · ".join(parts) or "empty"

@@ -18,6 +18,7 @@ from career_cli.render.terminal import (
     to_string,
     word_runs,
 )
+from career_cli.render.terminal.diff import explanation
 from career_cli.text import visible
 
 BAR_WIDTH = 12
@@ -53,6 +54,13 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
         body.append("\n")
         body.append(f"was at {visible(gap.current.title)}: ", DIM if color else "")
         body.append_text(word_runs(expectation.ops, "old", color))
+        for previous in expectation.also_previous:  # a merge: raised from these too
+            body.append("\n")
+            body.append(f"and at {visible(gap.current.title)}: ", DIM if color else "")
+            body.append(show(previous))
+    if expectation.explain is not None:
+        body.append("\n")
+        body.append_text(explanation(expectation.explain))
     if expectation.evidence:
         body.append("\n")
         body.append("evidence: ", "bold" if color else "")

@@ -67,9 +67,17 @@ def cell_text(
     if cell is None:
         if thread.dropped_at == k:
             return Text.assemble(_mark("-", REMOVED, color), ("dropped", DIM))
+        if thread.joined_at == k and thread.joins is not None:
+            return Text.assemble(_mark("→", CHANGED, color), (f"joins {thread.joins + 1}", DIM))
         if not category.present[k] and thread.start < k < (thread.dropped_at or len(thread.cells)):
             return Text("no such category here", DIM)
         return Text()
+    if cell.status == "split" and thread.split_from is not None:
+        return Text.assemble(
+            _mark("+", ADDED, color),
+            (f"(split from {thread.split_from + 1}) ", DIM),
+            statement(cell.item),
+        )
     return _wording(cell, options, first_column=first_column)
 
 
@@ -89,7 +97,9 @@ def _wording(cell: Cell, options: RenderOptions, *, first_column: bool) -> Text:
 
 
 def _visible_in(thread: Thread, window: range) -> bool:
-    return any(thread.cells[k] is not None or thread.dropped_at == k for k in window)
+    return any(
+        thread.cells[k] is not None or k in (thread.dropped_at, thread.joined_at) for k in window
+    )
 
 
 def _window_table(
@@ -143,11 +153,17 @@ def _stacked(ladder: Ladder, category: LadderCategory, options: RenderOptions) -
 def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
     n = len(category.threads)
     first = next(k for k, here in enumerate(category.present) if here)
-    added = sum(1 for thread in category.threads if thread.start > first)
+    added = sum(1 for t in category.threads if t.start > first and t.split_from is None)
+    split = sum(1 for thread in category.threads if thread.split_from is not None)
     dropped = sum(1 for thread in category.threads if thread.dropped_at is not None)
+    joined = sum(1 for thread in category.threads if thread.joined_at is not None)
     parts = [f"{n} thread{'s' if n != 1 else ''}"]
     if added:
         parts.append(f"{added} new above {ladder.levels[first].title}")
+    if split:
+        parts.append(f"{split} split off")
+    if joined:
+        parts.append(f"{joined} joined")
     if dropped:
         parts.append(f"{dropped} dropped")
     missing = [ladder.levels[k].title for k, here in enumerate(category.present) if not here]
