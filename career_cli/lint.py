@@ -17,7 +17,8 @@ and works with others to implement process changes" → "Improves team processes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -99,6 +100,7 @@ ASKS_MORE = RESPONSIBILITY | frozenset(
     ).split()
 )
 _QUOTE_AT = 72
+_NAMED = 5  # levels a problem names before counting the rest
 
 
 def rule(name_or_code: str) -> Rule:
@@ -143,6 +145,26 @@ class Problem:
 Locate = Callable[[str], Path | None]
 
 
+def _names(titles: list[str], count: int | None = None) -> str:
+    """``A``, ``A and B``, ``A, B and C``; past ``_NAMED``, the rest counted (of ``count``)."""
+    count = len(titles) if count is None else count
+    if count > _NAMED:
+        return ", ".join(titles[:_NAMED]) + f" and {count - _NAMED:,} more"
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+
+
+def _without(levels: Sequence[Level], present: dict[int, Level]) -> Iterator[Level]:
+    return (level for k, level in enumerate(levels) if k not in present)
+
+
+def _runs(words: str, longest: int) -> set[str]:
+    """Every run of at most ``longest`` whole words of a slug (``a-b-c``: ``a``, ``a-b``, ``b-c``…):
+    which level names a heading holds, looked up in a set rather than searched for one by one."""
+    parts = words.split("-")
+    n = len(parts)
+    return {"-".join(parts[i:j]) for i in range(n) for j in range(i + 1, min(n, i + longest) + 1)}
+
+
 def quote(text: str) -> str:
     shown = collapse(plain(text))
     return f'"{shown}"' if len(shown) <= _QUOTE_AT else f'"{shown[: _QUOTE_AT - 1].rstrip()}…"'
@@ -181,6 +203,7 @@ class _Linter:
         self.locate = locate
         self.threshold = threshold
         self.problems: list[Problem] = []
+        self._names: tuple[Framework, frozenset[str], int] | None = None
 
     def add(
         self,
@@ -199,6 +222,16 @@ class _Linter:
         )
 
     # -- per page
+
+    def names(self, framework: Framework) -> tuple[frozenset[str], int]:
+        """Every level's name (id, title) as a slug, and the known ladder, with the most words
+        one has: made once per framework, not once per level (a ladder of thousands of pages)."""
+        if self._names is None or self._names[0] is not framework:
+            found = {slug(n) for lv in framework.levels for n in (lv.id, lv.title)}
+            names = frozenset((found | set(KNOWN_LADDER)) - {""})
+            longest = max((name.count("-") + 1 for name in names), default=1)
+            self._names = (framework, names, longest)
+        return self._names[1], self._names[2]
 
     def page_problems(self, framework: Framework) -> None:
         for problem in framework.problems:
@@ -241,8 +274,7 @@ class _Linter:
                 hint=f'add title: "{level.id.title()} - {framework.title}"',
             )
             return
-        names = {slug(n) for lv in framework.levels for n in (lv.id, lv.title)} | set(KNOWN_LADDER)
-        names.discard("")
+        names, longest = self.names(framework)
         own = {slug(level.id), slug(level.title)}
         if level.heading is not None:
             words = f"-{slug(level.heading)}-"
@@ -258,8 +290,7 @@ class _Linter:
             return
         if level.categories:
             first = level.categories[0]
-            words = f"-{slug(first.parts[0])}-"
-            other = sorted(n for n in names - own if f"-{n}-" in words)
+            other = sorted(_runs(slug(first.parts[0]), longest) & names - own)
             if other and not first.items:
                 self.add(
                     framework,
@@ -308,32 +339,51 @@ class _Linter:
     # -- across levels
 
     def categories(self, framework: Framework) -> None:
+        """A category some levels have and others lack: reported where it is missing, or where
+        it is when those are fewer, so the problems are never more than the categories' pages."""
         levels = framework.levels
         if len(levels) < 2:
             return
-        having: dict[str, list[Level]] = {}
+        having: dict[str, dict[int, Level]] = {}  # category id → the levels with it, by position
         titles: dict[str, str] = {}
-        for level in levels:
+        for position, level in enumerate(levels):
             for category in level.categories:
-                if level not in having.setdefault(category.id, []):
-                    having[category.id].append(level)
+                having.setdefault(category.id, {})[position] = level
                 titles[category.id] = category.title
         for ident, present in having.items():
             if len(present) == len(levels):
                 continue
-            names = [lv.title for lv in present]
-            which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            verb = "has" if len(names) == 1 else "have"
-            for level in levels:
-                if level not in present:
+            with_it = list(present.values())
+            missing = len(levels) - len(present)
+            if missing <= len(with_it):
+                lacking = list(_without(levels, present))
+                which = _names([lv.title for lv in with_it])
+                verb = "has" if len(with_it) == 1 else "have"
+                shown = tuple(lv.id for lv in with_it[:_NAMED])
+                for level in lacking:
                     self.add(
                         framework,
                         level.path,
                         1,
                         "W201",
                         f"no '{titles[ident]}' category, which {which} {verb}",
-                        levels=(level.id, *(lv.id for lv in present)),
+                        levels=(level.id, *shown),
                     )
+                continue
+            # Only the first few are named: no walk over every level for each category.
+            lacking = list(itertools.islice(_without(levels, present), _NAMED))
+            which = _names([lv.title for lv in lacking], missing)
+            verb = "lacks" if missing == 1 else "lack"
+            shown = tuple(lv.id for lv in lacking[:_NAMED])
+            for level in with_it:
+                self.add(
+                    framework,
+                    level.path,
+                    1,
+                    "W201",
+                    f"a '{titles[ident]}' category, which {which} {verb}",
+                    levels=(level.id, *shown),
+                )
 
     def pairs(self, framework: Framework) -> None:
         levels = framework.levels
