@@ -176,7 +176,12 @@ def frameworks_document(
 
 
 def ladder_document(ladder: Ladder) -> dict[str, Any]:
-    """``career ladder --format json``: threads, with one cell per level (``null`` if absent)."""
+    """``career ladder --format json``: threads, with one cell per level (``null`` if absent).
+
+    A ladder whose table would pass ``ladder.MAX_CELLS`` is refused (a usage error)."""
+    from career_cli.ladder import require_table
+
+    require_table(ladder)
     levels = ladder.levels
 
     def cell_doc(cell: Cell | None, k: int) -> dict[str, Any] | None:
@@ -202,9 +207,7 @@ def ladder_document(ladder: Ladder) -> dict[str, Any]:
             {
                 "id": category.id,
                 "title": category.title,
-                "levels": [
-                    lv.id for lv, here in zip(levels, category.present, strict=True) if here
-                ],
+                "levels": [levels[k].id for k in category.levels],
                 "threads": [
                     {
                         "start": levels[thread.start].id,

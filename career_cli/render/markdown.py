@@ -233,7 +233,7 @@ def render_frameworks(entries: Sequence[tuple[str, Framework]]) -> str:
 
 
 def _ladder_cell(thread: Thread, k: int) -> str:
-    cell = thread.cells[k]
+    cell = thread.cell(k)
     if cell is None:
         return "_dropped_" if thread.dropped_at == k else ""
     if cell.status == "unchanged":
@@ -246,7 +246,11 @@ def _ladder_cell(thread: Thread, k: int) -> str:
 
 
 def render_ladder(ladder: Ladder) -> str:
-    """``career ladder --format markdown``: a table per category, a column per level."""
+    """``career ladder --format markdown``: a table per category, a column per level (refused
+    past ``ladder.MAX_CELLS`` cells, a usage error)."""
+    from career_cli.ladder import require_table
+
+    require_table(ladder)
     titles = [escape(level.title).replace("|", "\\|") for level in ladder.levels]
     lines = [
         f"## {escape(ladder.framework.title)}",
