@@ -248,7 +248,10 @@ def many_levels(runs: int) -> None:
                 )
                 page = f'---\ntitle: "Level {number}"\nweight: {number}\n---\n{body}'
                 (directory / f"level-{number:04d}.md").write_text(page)
-                level = reworded(rng, level)
+                level = [
+                    [*items, *generated_level(rng, 1, 5 - len(items))[0]]
+                    for items in reworded(rng, level)
+                ]
             for label, args in [
                 ("lint", ["lint", str(directory)]),
                 ("ladder --json", ["ladder", "-f", str(directory), "--json"]),
