@@ -14,13 +14,13 @@ from career_cli.evidence import unescape
 from career_cli.loader import load_framework
 from career_cli.model import DiffOp
 from career_cli.render.markdown import (
-    ZWSP,
     at_line_start,
     code_span,
     escape,
     inline_diff,
     render_diff,
 )
+from career_cli.render.markdown_text import ZWSP
 from career_cli.text import LINK_RE
 from career_cli.worddiff import word_diff
 
@@ -65,7 +65,7 @@ def test_page_text_cannot_inject_markup_html_mentions_or_references() -> None:
     assert escape("ping @all and @team-leads") == f"ping @{ZWSP}all and @{ZWSP}team-leads"
     assert escape("mail me@example.com") == f"mail me@{ZWSP}example.com"
     assert escape("see #12, !3, &4, %5, $6 and ~backend") == (
-        f"see #{ZWSP}12, !{ZWSP}3, &amp;{ZWSP}4, %{ZWSP}5, ${ZWSP}6 and ~{ZWSP}backend"
+        f"see #{ZWSP}12, !{ZWSP}3, &amp;{ZWSP}4, %{ZWSP}5, &#36;{ZWSP}6 and ~{ZWSP}backend"
     )
     assert escape("<!-- hide --> <script>x</script>") == "&lt;!-- hide --> &lt;script>x&lt;/script>"
     assert escape("fake {+ insert +} and [- delete -]") == (

@@ -1,49 +1,26 @@
 """Markdown for GitLab issues and merge requests (GitLab Flavored Markdown), as strings.
 
-It owns two things every Markdown view shares:
-
-* ``escape``: page text is already Markdown (links, emphasis) and stays so, but what GitLab would
-  misread in *our* context is neutralised: block markers at the start of a list item, raw HTML and
-  comments (``<`` becomes ``&lt;``, so nothing can hide the rest of the document), look-alikes of
-  our inline diff markers, and GitLab references — ``@user``, ``#12``, ``!3``, ``&4``, ``%5``,
-  ``$6``, ``~label`` — which would notify people or leave "mentioned in" notes when pasted. Those
-  get a zero-width space that breaks the pattern: GitLab's reference filters run on the rendered
-  text, after backslash escapes are gone, so a backslash does not stop them.
-* ``inline_diff``: GitLab's inline diff markup, ``{+ inserted +}`` and ``[- deleted -]``. GitLab
-  applies it to single DOM text nodes after rendering, so a marked run must contain no element:
-  links get the marker inside their text, emphasis characters become numeric entities (which
-  decode into the same text node, where a backslash escape would become a ``<span>`` of its
-  own), and a run never spans a line.
+Every view is built from pieces of ``render.markdown_text``, which owns how a string from outside
+(a page, an evidence file, the command line) is written into GitLab Markdown.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDiff, LevelDiff
-from career_cli.text import LINK_RE, visible
+from career_cli.model import CategoryDiff, Competency, Framework, ItemDiff, LevelDiff
+from career_cli.render.markdown_text import (
+    at_line_start,
+    code_span,
+    comment_value,
+    escape,
+    heading,
+    inline_diff,
+)
 
 if TYPE_CHECKING:
     from career_cli.gap import Gap
-
-ZWSP = "\u200b"
-ZWSP_ENTITY = "&#x200b;"
-# Positions where a zero-width space breaks a pattern GitLab would act on: look-alikes of the
-# inline diff markers ("[-", "+}"), and references (@user, #12, !3, &4, %5, $6, ~label).
-_BREAK_AT = re.compile(
-    r"(?<=[\[{])(?=[+-])|(?<=[+-])(?=[\]}])"
-    r"|(?<=@)(?=\w)|(?<=[#!&$])(?=\d)|(?<=%)(?=[\d\"])|(?<=~)(?=[^\W\d_]|\")"
-)
-_LEADING_BLOCK = re.compile(r"^(\s*)([#>+*-]|\d{1,9}[.)]|\[[ xX]\])(?=\s|$)")
-_ENTITIES = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#126;"}
-_INLINE_FORMAT = re.compile("[*_`~]")
-# A page's own backslash before ASCII punctuation (or before what follows this piece: a link, an
-# entity) would escape it in GitLab and vanish, and the checklist would read back other text.
-_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
     from collections.abc import Sequence
@@ -52,89 +29,6 @@ if TYPE_CHECKING:  # the handbook commands' types, needed only by their own comm
     from career_cli.lint import Problem
     from career_cli.model import Category, Level
     from career_cli.search import SearchResult
-
-
-def _escape_plain(text: str, *, strict: bool = False) -> str:
-    # A zero-width space the page itself holds is written as an entity, so that reading a
-    # checklist back (evidence.unescape) can drop the ones inserted here and keep that one.
-    # Inside a diff run the backslash is an entity: an escape there would split the text node.
-    backslash = "&#92;" if strict else r"\\\\"
-    text = ZWSP_ENTITY.join(
-        _BACKSLASH.sub(
-            backslash, _BREAK_AT.sub(ZWSP, part).replace("&", "&amp;").replace("<", "&lt;")
-        )
-        for part in visible(text).split(ZWSP)
-    )
-    if strict:
-        text = _INLINE_FORMAT.sub(lambda m: _ENTITIES[m.group()], text)
-    return text
-
-
-def code_span(text: str) -> str:
-    """Text as inline code, whatever backticks it holds (the fence is longer than any run)."""
-    text = visible(text).replace("\n", " ")
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def escape(text: str, *, strict: bool = False) -> str:
-    """Page text as Markdown that renders as the page meant it, links kept working.
-
-    ``strict`` also escapes emphasis and code markers, for text that goes inside a diff run.
-    """
-    out: list[str] = []
-    position = 0
-    for link in LINK_RE.finditer(text):
-        out.append(_escape_plain(text[position : link.start()], strict=strict))
-        label = _escape_plain(link.group(1), strict=strict).replace("]", "\\]")
-        out.append(f"[{label}]({link.group(2)})")
-        position = link.end()
-    out.append(_escape_plain(text[position:], strict=strict))
-    return "".join(out)
-
-
-def _escape_marker(match: re.Match[str]) -> str:
-    marker = match.group(2)
-    if marker[0].isdigit():  # only punctuation can be escaped: "1\." not "\1."
-        return f"{match.group(1)}{marker[:-1]}\\{marker[-1]}"
-    return f"{match.group(1)}\\{marker}"
-
-
-def at_line_start(markdown: str) -> str:
-    """Escape a block marker (``#``, ``>``, ``-``, ``1.``, ``[ ]``) that would start the text."""
-    return _LEADING_BLOCK.sub(_escape_marker, markdown, count=1)
-
-
-def _mark(op: str, text: str) -> str:
-    """One run of inserted or deleted text, marked line by line, links marked inside their text."""
-    opening, closing = _MARKS[op]
-    lines = []
-    for line in text.split("\n"):
-        pieces = []
-        position = 0
-        for link in [*LINK_RE.finditer(line), None]:
-            end = link.start() if link else len(line)
-            chunk = line[position:end]
-            core = chunk.strip()
-            if core:
-                lead = chunk[: len(chunk) - len(chunk.lstrip())]
-                trail = chunk[len(chunk.rstrip()) :]
-                pieces.append(f"{lead}{opening}{escape(core, strict=True)}{closing}{trail}")
-            else:
-                pieces.append(chunk)
-            if link:
-                label = escape(link.group(1), strict=True).replace("]", "\\]")
-                pieces.append(f"[{opening}{label}{closing}]({link.group(2)})")
-                position = link.end()
-        lines.append("".join(pieces))
-    return "\n".join(lines)
-
-
-def inline_diff(ops: Iterable[DiffOp]) -> str:
-    """A word diff in GitLab's inline diff markup."""
-    return "".join(escape(op.text) if op.op == "equal" else _mark(op.op, op.text) for op in ops)
 
 
 def counts_text(added: int, changed: int, removed: int, unchanged: int) -> str:
@@ -165,7 +59,7 @@ def _category(category: CategoryDiff, show_all: bool) -> list[str]:
     summary = counts_text(counts.added, counts.changed, counts.removed, counts.unchanged)
     if category.status in ("added", "removed"):
         summary = f"category {category.status} · {summary}"
-    lines = ["", f"### {escape(category.title)}", "", summary, ""]
+    lines = ["", f"### {heading(category.title)}", "", summary, ""]
     lines += [_item_line(item) for item in items]
     return lines
 
@@ -174,13 +68,14 @@ def render_diff(diff: LevelDiff, *, show_all: bool = False) -> str:
     """``career diff --format markdown``: per category, changes marked for GitLab."""
     counts = diff.counts
     lines = [
-        f"## {escape(diff.old.title)} → {escape(diff.new.title)}",
+        f"## {escape(diff.old.title)} → {heading(diff.new.title)}",
         "",
         f"**{escape(diff.framework.title)}** · "
         + counts_text(counts.added, counts.changed, counts.removed, counts.unchanged),
     ]
     if diff.overview.status != "unchanged":
-        lines += ["", "### Overview", "", inline_diff(diff.overview.ops)]
+        overview = inline_diff(diff.overview.ops).split("\n")
+        lines += ["", "### Overview", "", *map(at_line_start, overview)]
     hidden = 0
     for category in diff.categories:
         lines += _category(category, show_all)
@@ -195,18 +90,18 @@ def render_diff(diff: LevelDiff, *, show_all: bool = False) -> str:
 def _source_line(source: str | None) -> str:
     if source is None:
         return "_On this page:_"
-    return f"_From `{source.rsplit('/', 1)[-1].replace('`', '')}`:_"
+    return f"_From {code_span(source.rsplit('/', 1)[-1])}:_"
 
 
 def render_show(framework: Framework, level: Level, categories: Sequence[Category]) -> str:
     """``career show --format markdown``: the level as a Markdown document."""
-    lines = [f"## {escape(level.title)}", "", f"**{escape(framework.title)}**"]
+    lines = [f"## {heading(level.title)}", "", f"**{escape(framework.title)}**"]
     if level.description:
-        lines += ["", f"> {escape(level.description)}"]
+        lines += ["", f"> {at_line_start(escape(level.description))}"]
     for paragraph in level.overview.split("\n\n") if level.overview else ():
         lines += ["", at_line_start(escape(paragraph))]
     for category in categories:
-        lines += ["", f"### {escape(category.title)}", ""]
+        lines += ["", f"### {heading(category.title)}", ""]
         if not category.items:
             lines.append("_No statements._")
             continue
@@ -253,13 +148,13 @@ def render_ladder(ladder: Ladder) -> str:
     require_table(ladder)
     titles = [escape(level.title).replace("|", "\\|") for level in ladder.levels]
     lines = [
-        f"## {escape(ladder.framework.title)}",
+        f"## {heading(ladder.framework.title)}",
         "",
         "`=` unchanged from the level before · `~` changed (`{+ added words +}`) · "
         "**+** new at this level",
     ]
     for category in ladder.categories:
-        lines += ["", f"### {escape(category.title)}", ""]
+        lines += ["", f"### {heading(category.title)}", ""]
         lines.append("| # | " + " | ".join(titles) + " |")
         lines.append("| ---: | " + " | ".join("---" for _ in titles) + " |")
         for number, thread in enumerate(category.threads, 1):
@@ -278,7 +173,7 @@ def render_search(result: SearchResult) -> str:
     for match in result.matches:
         if match.level is not level:
             level, category = match.level, None
-            lines += ["", f"### {escape(level.title)}"]
+            lines += ["", f"### {heading(level.title)}"]
         if match.category is not category:
             category = match.category
             lines += ["", f"_{escape(category.title)}_", ""]
@@ -317,7 +212,7 @@ def _cell(text: str) -> str:
 def render_levels(framework: Framework) -> str:
     """``career levels --format markdown``: a table of the ladder."""
     lines = [
-        f"## {escape(framework.title)}",
+        f"## {heading(framework.title)}",
         "",
         "| id | title | categories | competencies | description |",
         "| --- | --- | ---: | ---: | --- |",
@@ -331,14 +226,19 @@ def render_levels(framework: Framework) -> str:
 
 
 def _evidence_lines(evidence: str) -> list[str]:
-    first, *rest = visible(evidence).split("\n")
-    return [f"  - Evidence: {first}".rstrip(), *(f"    {line}".rstrip() for line in rest)]
+    """Evidence under its item: its own Markdown (lists, links) kept, escaped as page text is
+    (the checklist reads it back unescaped), each line indented into the item."""
+    first, *rest = evidence.split("\n")
+    return [
+        f"  - Evidence: {escape(first)}".rstrip(),
+        *(f"    {escape(line)}".rstrip() for line in rest),
+    ]
 
 
 def _attr(value: str) -> str:
     """A header attribute value, quoted when it holds spaces (level ids are file names)."""
-    clean = visible(value).replace('"', "'").replace("-->", "")
-    return f'"{clean}"' if not clean or any(c.isspace() for c in clean) else clean
+    clean = comment_value(value)
+    return f'"{clean}"' if not clean or " " in clean else clean
 
 
 def render_gap(gap: Gap) -> str:
@@ -350,7 +250,7 @@ def render_gap(gap: Gap) -> str:
     current, target = escape(gap.current.title), escape(gap.target.title)
     summary = gap.summary()
     lines = [
-        f"# Promotion evidence: {current} → {target}",
+        f"# Promotion evidence: {current} → {heading(gap.target.title)}",
         "",
         f"<!-- career:gap v1 framework={_attr(gap.framework.id)} from={_attr(gap.current.id)} "
         f"to={_attr(gap.target.id)} -->",
@@ -367,10 +267,11 @@ def render_gap(gap: Gap) -> str:
     for e in gap.expectations:
         if e.category_id != category:
             category = e.category_id
-            lines += ["", f"## {escape(e.category)}", ""]
+            lines += ["", f"## {heading(e.category)}", ""]
         box = "x" if e.status == "met" else " "
         text = f"include {code_span(e.include)}" if e.include else escape(e.text)
-        lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {e.id} -->")
+        ident = comment_value(e.id, spaces=False)
+        lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {ident} -->")
         if e.kind == "raised":
             lines.append(f"  - Raised from: {inline_diff(e.ops)}")
         elif e.kind == "new":
@@ -388,7 +289,7 @@ def render_gap(gap: Gap) -> str:
         ]
         for u in gap.unmatched:
             box = "x" if u.met else " "
-            ident = f" <!-- career:id {u.id} -->" if u.id else ""
+            ident = f" <!-- career:id {comment_value(u.id, spaces=False)} -->" if u.id else ""
             lines.append(f"- [{box}] {at_line_start(escape(u.text or u.id or ''))}{ident}")
             lines += _evidence_lines(u.evidence) if u.evidence else []
     return "\n".join(lines) + "\n"
