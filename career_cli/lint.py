@@ -6,13 +6,11 @@ file a statement comes from. Pure functions over loaded frameworks: no I/O beyon
 include file (through the ``locate`` function the caller passes), no rendering.
 
 The check users ask for most is ``weaker-statement``: in a published ladder, the level above
-must not ask less than the level below. For each statement paired with its counterpart one level
-down (the pairing ``career diff`` shows as "changed"), it warns when the higher wording drops
-responsibility words the lower one had without gaining any (``RESPONSIBILITY``: owning, leading,
-driving, setting, mentoring; acting independently, proactively, always; scope such as "across"),
-or when it keeps fewer than half of the lower statement's content words and gains no
-responsibility word either ("Looks for opportunities for process improvements within their team
-and works with others to implement process changes" → "Improves team processes").
+must not ask less than the level below. Each statement paired with its counterpart one level down
+(the pairing ``career diff`` shows as "changed") is checked by ``weaker.weaker``.
+
+Every check grows linearly with the number of levels: names are made once per framework, and a
+category some levels lack is reported on the fewer side.
 """
 
 from __future__ import annotations
@@ -28,9 +26,9 @@ from career_cli.align import diff_levels, scorer_for
 from career_cli.errors import CareerError
 from career_cli.loader import KNOWN_LADDER
 from career_cli.model import Competency, Framework, Level
-from career_cli.search import key
-from career_cli.similarity import DEFAULT_THRESHOLD, content_stems
-from career_cli.text import WORD_RE, collapse, normalize, plain, slug
+from career_cli.similarity import DEFAULT_THRESHOLD
+from career_cli.text import collapse, normalize, plain, slug
+from career_cli.weaker import weaker as weaker
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -80,25 +78,6 @@ _NOTE_RULES = {
     "outside-category": "I303",
 }
 
-# Words that state ownership, leadership, autonomy or scope, compared by stem. Chosen by reading
-# the handbook's ladders: nouns and adjectives that only look like them ("established
-# processes", "expert help", "defines the problem", "roles and responsibilities") are left out.
-RESPONSIBILITY = frozenset(
-    key(word)
-    for word in (
-        "lead owns ownership drives sets mentors coaches champions "
-        "independently proactively always accountable across"
-    ).split()
-)
-# Words that ask for more when a higher level gains them, but are too often nouns or adjectives
-# to count when dropped ("roles and responsibilities", "established processes").
-ASKS_MORE = RESPONSIBILITY | frozenset(
-    key(word)
-    for word in (
-        "responsibility ensures establishes defines initiates strategy upholds multiplier "
-        "influences enables directs"
-    ).split()
-)
 _QUOTE_AT = 72
 _NAMED = 5  # levels a problem names before counting the rest
 
@@ -176,26 +155,6 @@ def _where(level: Level, item: Competency, locate: Locate) -> Path:
         if found is not None:
             return found
     return level.path
-
-
-def _keys(text: str) -> set[str]:
-    return {key(word) for word in WORD_RE.findall(plain(text))}
-
-
-def weaker(lower: str, higher: str) -> str | None:
-    """Why ``higher`` asks less than ``lower`` (its counterpart one level down), or ``None``."""
-    lower_keys, higher_keys = _keys(lower), _keys(higher)
-    if (higher_keys - lower_keys) & ASKS_MORE:
-        return None  # it gains a responsibility word: it asks for something else, not less
-    had, has = lower_keys & RESPONSIBILITY, higher_keys & RESPONSIBILITY
-    if had - has:
-        words = [w for w in WORD_RE.findall(plain(lower)) if key(w) in had - has]
-        shown = ", ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
-        return f"drops {shown}"
-    before, after = len(content_stems(lower)), len(content_stems(higher))
-    if before >= 6 and after * 2 < before:
-        return f"keeps {after} of {before} content words"
-    return None
 
 
 class _Linter:
@@ -351,39 +310,26 @@ class _Linter:
                 having.setdefault(category.id, {})[position] = level
                 titles[category.id] = category.title
         for ident, present in having.items():
-            if len(present) == len(levels):
+            missing = len(levels) - len(present)
+            if not missing:
                 continue
             with_it = list(present.values())
-            missing = len(levels) - len(present)
-            if missing <= len(with_it):
-                lacking = list(_without(levels, present))
-                which = _names([lv.title for lv in with_it])
-                verb = "has" if len(with_it) == 1 else "have"
-                shown = tuple(lv.id for lv in with_it[:_NAMED])
-                for level in lacking:
-                    self.add(
-                        framework,
-                        level.path,
-                        1,
-                        "W201",
-                        f"no '{titles[ident]}' category, which {which} {verb}",
-                        levels=(level.id, *shown),
-                    )
-                continue
-            # Only the first few are named: no walk over every level for each category.
-            lacking = list(itertools.islice(_without(levels, present), _NAMED))
-            which = _names([lv.title for lv in lacking], missing)
-            verb = "lacks" if missing == 1 else "lack"
-            shown = tuple(lv.id for lv in lacking[:_NAMED])
-            for level in with_it:
-                self.add(
-                    framework,
-                    level.path,
-                    1,
-                    "W201",
-                    f"a '{titles[ident]}' category, which {which} {verb}",
-                    levels=(level.id, *shown),
+            title = titles[ident]
+            if missing <= len(with_it):  # at each level that lacks it, naming those that have it
+                reported, named = list(_without(levels, present)), with_it
+                which = _names([lv.title for lv in named])
+                message = (
+                    f"no '{title}' category, which {which} {'has' if len(named) == 1 else 'have'}"
                 )
+            else:  # at each level that has it; only the first few that lack it are named
+                named = list(itertools.islice(_without(levels, present), _NAMED))
+                reported, which = with_it, _names([lv.title for lv in named], missing)
+                message = (
+                    f"a '{title}' category, which {which} {'lacks' if missing == 1 else 'lack'}"
+                )
+            shown = tuple(lv.id for lv in named[:_NAMED])
+            for level in reported:
+                self.add(framework, level.path, 1, "W201", message, levels=(level.id, *shown))
 
     def pairs(self, framework: Framework) -> None:
         levels = framework.levels

@@ -14,9 +14,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_cli.blocks import HEADING, ITEM, TEXT, atx_heading, scan, strip_comments
+from career_cli.blocks import HEADING, ITEM, TEXT, atx_heading, scan
+from career_cli.body import strong_as_text
+from career_cli.comments import strip_comments
 from career_cli.evidence import parse_markdown
-from career_cli.loader import parse_page, shortcode_spans, strong_as_text
+from career_cli.loader import parse_page
+from career_cli.shortcodes import shortcode_spans
 
 
 def statements(body: str, title: str = "Senior") -> list[tuple[str, list[str]]]:
