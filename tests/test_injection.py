@@ -10,7 +10,8 @@ command writes Markdown and JSON, and each document must hold its invariants:
 * Markdown: no raw control characters or bidi overrides, no raw ``<`` but our own
   ``<!-- career:… -->`` comments (each whole on its line, with no ``--`` or ``>`` inside), no
   reference GitLab would act on, no ``$`` (math), no link to a scheme but http(s), mailto, ftp,
-  and, in a checklist, exactly one task item per expectation or unmatched entry;
+  every table row as wide as its header, and, in a checklist, exactly one task item per
+  expectation or unmatched entry;
 * JSON: parses, with no raw DEL, C1 or bidi characters, and gives the payload back exactly.
 """
 
@@ -34,6 +35,7 @@ PAYLOADS = {
     "math": "$`a^2`$ and $$x$$",
     "escapes": "\x1b]0;pwn\x07 \x1b[31mred \x9b31m \x7f \u202eevil\u202c",
     "table": "| a | b |",
+    "table-in-a-name": "a|b` | c",
     "heading": "# heading ##",
 }
 DESTINATIONS = ["javascript:alert`1`", "x<y>\"z'", "@all#1", "data:text/html,<b>"]
@@ -136,6 +138,17 @@ def check_markdown(out: str, *, gap: bool) -> list[str]:
     for url in re.findall(r"\]\(([^)]*)\)", out):
         if re.match(r"(?i)(javascript|data|vbscript):", url) or re.search(r"[<>\"' ]", url):
             problems.append(f"link destination {url!r}")
+    # Every row of a table has as many cells as its header: no pipe from outside splits one.
+    columns = None
+    for line in out.split("\n"):
+        if not line.startswith("|"):
+            columns = None
+            continue
+        cells = len(re.findall(r"(?<!\\)\|", line))
+        if columns is None:
+            columns = cells
+        elif cells != columns:
+            problems.append(f"a table row of {cells - 1} cells, not {columns - 1}: {line[:80]!r}")
     if gap:
         tasks = TASK.findall(out)
         if len(tasks) != out.count("<!-- career:id "):

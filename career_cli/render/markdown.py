@@ -136,7 +136,10 @@ def _ladder_cell(thread: Thread, k: int) -> str:
     if cell.status == "changed" and cell.item.include is None:
         kept = [op for op in cell.ops if op.op != "delete"]
         return "~ " + inline_diff(kept).replace("|", "\\|").replace("\n", " ")
-    text = _cell(cell.item.text) if cell.item.include is None else _statement(cell.item)
+    if cell.item.include is None:
+        text = _cell(cell.item.text)
+    else:  # a pipe splits a table's cell even inside inline code, unless escaped
+        text = _statement(cell.item).replace("|", "\\|")
     return f"**+** {text}" if cell.status == "added" else text
 
 
