@@ -10,7 +10,6 @@ level, included ones too.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -47,6 +46,8 @@ def strong_as_text(text: str) -> str:
     paragraph of unclosed ``**`` takes linear time)."""
     if "**" not in text:
         return text
+    import bisect
+
     closes = [m.start() for m in _STRONG_CLOSE_RE.finditer(text)]
     out = []
     position = 0
