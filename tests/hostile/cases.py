@@ -16,6 +16,7 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 # Every format a run can be checked in: terminal text at 100 columns (colour forced, so styles
@@ -87,6 +88,8 @@ class Case:
     mode: str = "run"  # or "closed-stdout" (like | head -1), "sigint" (Ctrl-C until it stops)
     slow: bool = False
     needs: tuple[str, ...] = field(default=())  # paths that must exist on this machine
+    # Run in the case's directory once its files are there, before the runs (a git history).
+    setup: Callable[[Path], None] | None = None
 
 
 def page(title: str | None, body: str, **meta: object) -> str:
@@ -1245,6 +1248,14 @@ CASES: list[Case] = [
 ]
 
 
+# The second probe's cases, by class (``round_two.py``), after the first's. Run as a script, this
+# file prints the table from the module ``hostile.cases`` instead (below), which holds them too.
+if __name__ != "__main__":
+    from hostile.round_two import ROUND_TWO
+
+    CASES += ROUND_TWO
+
+
 def doc_table() -> str:
     """The catalogue as a Markdown table: case → input → commands and statuses → behaviour."""
 
@@ -1272,4 +1283,9 @@ def doc_table() -> str:
 
 
 if __name__ == "__main__":  # print the table, to paste or to diff
-    print(doc_table(), end="")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from hostile.cases import doc_table as catalogue_table
+
+    print(catalogue_table(), end="")
