@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import BUNDLED, assert_golden
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from career_cli.align import diff_levels
@@ -180,3 +182,34 @@ def test_gitlab_renders_every_marked_run(old: str, new: str) -> None:
 def test_gitlab_shows_page_text_as_written() -> None:
     text, *_ = gitlab_view(f"- [ ] {at_line_start(escape('# Looks like a heading, @team #12'))}")
     assert text.strip() == "[ ] # Looks like a heading, @team #12"
+
+
+def test_destinations_cannot_leave_their_link() -> None:
+    from career_cli.render.markdown_text import destination
+
+    assert destination("https://example.com/a_(b)?q=1#x") == "https://example.com/a_(b)?q=1#x"
+    assert destination("/handbook/values/") == "/handbook/values/"
+    assert destination("javascript:alert(1)") == "javascript%3Aalert(1)"
+    assert destination("DATA:text/html,x") == "DATA%3Atext/html,x"
+    assert destination('x"<y>`\\z') == "x%22%3Cy%3E%60%5Cz"
+    assert destination("a\u202eb\x1b") == "a%E2%80%AEb%1B"
+
+
+def test_a_heading_keeps_its_trailing_hash() -> None:
+    from career_cli.render.markdown_text import heading
+
+    assert heading("C#") == "C&#35;"
+    assert heading("Impact ##") == "Impact #&#35;"
+    assert heading("Craft") == "Craft"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -<>!\"'%\n\t\x1b")), max_size=20))
+def test_comment_values_read_back_and_cannot_end_a_comment(value: str) -> None:
+    from career_cli.evidence import comment_value as read
+    from career_cli.render.markdown_text import comment_value
+    from career_cli.text import visible
+
+    written = comment_value(value, spaces=False)
+    assert "--" not in written and ">" not in written and "<" not in written
+    assert not any(c.isspace() for c in written)
+    assert read(written) == visible(value)
