@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 # A Markdown link: [text](url) or [text](url "title"). URLs with balanced parentheses are rare in
@@ -55,7 +54,11 @@ def title_line(text: str) -> str:
 def nfc(text: str) -> str:
     """Text in Unicode's composed form (NFC), as comparisons see it: "é" is one character whether
     the page wrote it as U+00E9 or as e + U+0301. What is stored and shown stays as written."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    import unicodedata  # only for text that needs it: start-up time
+
+    return unicodedata.normalize("NFC", text)
 
 
 def normalize(text: str) -> str:

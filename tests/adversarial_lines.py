@@ -118,7 +118,7 @@ def check_evidence(token: str, size: int = SIZE) -> None:
     assert shape == [("craft/one", True), ("craft/two", False)], shape
     first = found.entries[0]
     assert first.text == unescape(f"Writes {long}"), (first.text or "")[:60]
-    assert collapse(first.evidence or "") == collapse(f"Shows {long} more {long}")
+    assert collapse(first.evidence or "") == collapse(unescape(f"Shows {long}\nmore {long}"))
 
 
 READERS: dict[str, Callable[[str, int], None]] = {

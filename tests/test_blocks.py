@@ -15,8 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from career_cli.features.evidence import parse_markdown
-from career_cli.sources.blocks import HEADING, ITEM, TEXT, atx_heading, scan, strip_comments
-from career_cli.sources.loader import parse_page, shortcode_spans, strong_as_text
+from career_cli.sources.blocks import HEADING, ITEM, TEXT, atx_heading, scan
+from career_cli.sources.body import strong_as_text
+from career_cli.sources.comments import strip_comments
+from career_cli.sources.loader import parse_page
+from career_cli.sources.shortcodes import shortcode_spans
 
 
 def statements(body: str, title: str = "Senior") -> list[tuple[str, list[str]]]:

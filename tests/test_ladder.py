@@ -321,3 +321,54 @@ def test_ladder_errors(runner: CliRunner) -> None:
         "hint: ladder order: associate, intermediate, senior",
     )
     assert_error(run(runner, "ladder", "--from", "staff"), "no level 'staff'")
+
+
+# -- many levels
+
+
+def _long_ladder(tmp_path: Path, count: int, *, own_category: bool = False) -> Path:
+    """``count`` levels: one shared category, reworded a little up the ladder, and with
+    ``own_category`` one category only that level has."""
+    for n in range(count):
+        own = f"## Extra {n}\n\n1. Unique statement {n}.\n\n" if own_category else ""
+        (tmp_path / f"level-{n:03d}.md").write_text(
+            f'---\ntitle: "Level {n}"\nweight: {n}\n---\n## Craft\n\n'
+            f"1. Writes code for release {n // 5}.\n2. Reviews code.\n\n{own}",
+            encoding="utf-8",
+        )
+    return tmp_path
+
+
+def test_a_long_ladder_past_the_cell_limit_is_refused_as_a_table(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from career_cli.features import ladder
+
+    framework = _long_ladder(tmp_path, 30)
+    monkeypatch.setattr(ladder, "MAX_CELLS", 10)
+    for fmt in ("json", "markdown"):
+        assert_error(
+            run(runner, "ladder", "-f", str(framework), "--format", fmt),
+            "30 levels",
+            "more than the 10 a JSON or Markdown table holds",
+            "--from/--to",
+        )
+    text = run(runner, "ladder", "-f", str(framework), "--width", "100", "--color", "never")
+    assert text.exit_code == 0 and "Writes code for release 5" in text.stdout
+    narrowed = run(runner, "ladder", "-f", str(framework), "--to", "level-002", "--json")
+    assert narrowed.exit_code == 0, narrowed.stderr
+
+
+def test_threads_are_sparse_and_windows_without_them_are_left_out(tmp_path: Path) -> None:
+    framework = load_framework(_long_ladder(tmp_path, 40, own_category=True))
+    built = build_ladder(framework)
+    only = category(built, "extra-7")
+    [thread] = only.threads
+    assert (thread.start, thread.end, thread.dropped_at, list(thread.at)) == (7, 7, None, [7])
+    assert thread.cells[7] is not None and thread.cells.count(None) == 39
+    text = render_ladder(built, RenderOptions(width=100))
+    heading = next(line for line in text.splitlines() if line.startswith("Extra 7 "))
+    assert "not in Level 0, Level 1, Level 2, Level 3, Level 4 and 34 more" in heading
+    # One window shows the thread: levels 7–9 of 40, not all fourteen windows.
+    part = text.split("Extra 7 ", 1)[1].split("Extra 8 ", 1)[0]
+    assert part.count("levels ") == 1 and "levels 7–9 of 40" in part

@@ -15,6 +15,7 @@ from career_cli.errors import UsageError
 from career_cli.features.lint import RULES, Problem, lint, rule, select, weaker
 from career_cli.sources.catalog import include_locator, lint_targets
 from career_cli.sources.handbook import MATRIX
+from career_cli.sources.loader import load_framework
 
 ASSOCIATE = page("Associate - Team", "## Craft\n\n1. Reviews code carefully.\n")
 SENIOR_BODY = "## Craft\n\n1. Reviews code carefully and mentors reviewers.\n"
@@ -531,3 +532,46 @@ def test_informational_problems_are_hidden_unless_asked(runner: CliRunner) -> No
     everything = run(runner, "lint", str(REALWORLD), "--severity", "info")
     assert " I302 " in everything.stdout
     assert "more hidden" not in everything.stdout.splitlines()[-1]
+
+
+def test_missing_category_is_reported_on_the_fewer_side(tmp_path: Path) -> None:
+    # A category one level of forty has is one problem at that level (naming five of the 39 that
+    # lack it), not 39 problems each naming it: problems never outnumber the pages.
+    for n in range(40):
+        own = f"## Extra\n\n1. Unique {n}.\n" if n == 7 else ""
+        (tmp_path / f"level-{n:02d}.md").write_text(
+            f'---\ntitle: "Level {n}"\nweight: {n}\n---\n## Craft\n\n1. Writes code.\n\n{own}',
+            encoding="utf-8",
+        )
+    framework = load_framework(tmp_path)
+    missing = [p for p in lint([framework]) if p.rule.code == "W201"]
+    assert [(p.path.name, p.message) for p in missing] == [
+        (
+            "level-07.md",
+            "a 'Extra' category, which Level 0, Level 1, Level 2, Level 3, Level 4 and "
+            "34 more lack",
+        )
+    ]
+    assert missing[0].levels == (
+        "level-07",
+        "level-00",
+        "level-01",
+        "level-02",
+        "level-03",
+        "level-04",
+    )
+
+
+def test_missing_category_at_a_few_levels_names_them_there(tmp_path: Path) -> None:
+    for n in range(8):
+        craft = "## Craft\n\n1. Writes code.\n" if n != 3 else ""
+        (tmp_path / f"level-{n}.md").write_text(
+            f'---\ntitle: "Level {n}"\nweight: {n}\n---\n{craft}\n## Team\n\n1. Helps.\n',
+            encoding="utf-8",
+        )
+    framework = load_framework(tmp_path)
+    [missing] = [p for p in lint([framework]) if p.rule.code == "W201"]
+    assert (missing.path.name, missing.message) == (
+        "level-3.md",
+        "no 'Craft' category, which Level 0, Level 1, Level 2, Level 4, Level 5 and 2 more have",
+    )

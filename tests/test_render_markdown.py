@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import BUNDLED, assert_golden
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from career_cli.compare.align import diff_levels
@@ -15,13 +17,13 @@ from career_cli.features.evidence import unescape
 from career_cli.model import DiffOp
 from career_cli.render import RenderOptions
 from career_cli.render.markdown import (
-    ZWSP,
     at_line_start,
     code_span,
     escape,
     inline_diff,
     render_diff,
 )
+from career_cli.render.markdown_text import ZWSP
 from career_cli.sources.loader import load_framework
 from career_cli.text import LINK_RE
 
@@ -66,7 +68,7 @@ def test_page_text_cannot_inject_markup_html_mentions_or_references() -> None:
     assert escape("ping @all and @team-leads") == f"ping @{ZWSP}all and @{ZWSP}team-leads"
     assert escape("mail me@example.com") == f"mail me@{ZWSP}example.com"
     assert escape("see #12, !3, &4, %5, $6 and ~backend") == (
-        f"see #{ZWSP}12, !{ZWSP}3, &amp;{ZWSP}4, %{ZWSP}5, ${ZWSP}6 and ~{ZWSP}backend"
+        f"see #{ZWSP}12, !{ZWSP}3, &amp;{ZWSP}4, %{ZWSP}5, &#36;{ZWSP}6 and ~{ZWSP}backend"
     )
     assert escape("<!-- hide --> <script>x</script>") == "&lt;!-- hide --> &lt;script>x&lt;/script>"
     assert escape("fake {+ insert +} and [- delete -]") == (
@@ -181,3 +183,34 @@ def test_gitlab_renders_every_marked_run(old: str, new: str) -> None:
 def test_gitlab_shows_page_text_as_written() -> None:
     text, *_ = gitlab_view(f"- [ ] {at_line_start(escape('# Looks like a heading, @team #12'))}")
     assert text.strip() == "[ ] # Looks like a heading, @team #12"
+
+
+def test_destinations_cannot_leave_their_link() -> None:
+    from career_cli.render.markdown_text import destination
+
+    assert destination("https://example.com/a_(b)?q=1#x") == "https://example.com/a_(b)?q=1#x"
+    assert destination("/handbook/values/") == "/handbook/values/"
+    assert destination("javascript:alert(1)") == "javascript%3Aalert(1)"
+    assert destination("DATA:text/html,x") == "DATA%3Atext/html,x"
+    assert destination('x"<y>`\\z') == "x%22%3Cy%3E%60%5Cz"
+    assert destination("a\u202eb\x1b") == "a%E2%80%AEb%1B"
+
+
+def test_a_heading_keeps_its_trailing_hash() -> None:
+    from career_cli.render.markdown_text import heading
+
+    assert heading("C#") == "C&#35;"
+    assert heading("Impact ##") == "Impact #&#35;"
+    assert heading("Craft") == "Craft"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -<>!\"'%\n\t\x1b")), max_size=20))
+def test_comment_values_read_back_and_cannot_end_a_comment(value: str) -> None:
+    from career_cli.features.evidence import comment_value as read
+    from career_cli.render.markdown_text import comment_value
+    from career_cli.text import visible
+
+    written = comment_value(value, spaces=False)
+    assert "--" not in written and ">" not in written and "<" not in written
+    assert not any(c.isspace() for c in written)
+    assert read(written) == visible(value)

@@ -352,3 +352,117 @@ def test_a_page_git_does_not_track_says_so(runner: CliRunner, repo: Path) -> Non
         "is not tracked by the git repository",
         "hint: LEVEL@REV reads a page as git recorded it",
     )
+
+
+# -- revision names with colons, and submodules
+
+
+def test_a_revision_name_with_a_colon_reads_its_includes(repo: Path, runner: CliRunner) -> None:
+    # The included file used to be found by splitting "REV:path" on its first colon: a revision
+    # such as HEAD^{/fix: x} (the latest commit whose message says "fix: x") crashed (exit 70).
+    (repo / "assets/includes/senior-technical.md").write_text("* Debugs production fast.\n")
+    commit(repo, "fix: includes read at revisions")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "later")
+    document = diff_json(runner, repo, "senior@HEAD^{/fix: includes}", "senior@v1")
+    texts = [
+        item["from"]["text"]  # type: ignore[index]
+        for category in document["categories"]  # type: ignore[attr-defined]
+        for item in category["items"]
+        if item["from"]
+    ]
+    assert "Debugs production fast." in texts
+    assert document["from"]["revision"]["name"] == "HEAD^{/fix: includes}"  # type: ignore[index]
+
+
+def _submodule_repo(tmp_path: Path, text: str) -> Path:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "senior.md").write_text(text)
+    (other / "intermediate.md").write_text(INTERMEDIATE)
+    git(other, "init", "-q")
+    commit(other, "its own history")
+    return other
+
+
+def test_a_framework_folder_that_became_a_submodule_keeps_its_history(
+    repo: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    framework = senior_page(repo).parent
+    other = _submodule_repo(tmp_path, page("Senior - Elsewhere", "## Craft\n\n1. Elsewhere.\n"))
+    git(repo, "rm", "-q", "-r", str(framework))
+    git(repo, "commit", "-q", "-m", "the framework moves to its own repository")
+    relative = framework.relative_to(repo).as_posix()
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(other), relative)
+    commit(repo, "as a submodule")
+    # v1 is the superproject's: the page is read where it was then, not in the submodule.
+    result = run(runner, "show", "senior@v1", "-f", str(framework), "--json")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["level"]["title"] == "Senior@v1"
+    assert next(i["text"] for c in shown["categories"] for i in c["items"]).startswith("Reviews")
+    # HEAD is known to the submodule: its own page.
+    result = run(runner, "show", "senior@HEAD", "-f", str(framework), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "Elsewhere." in result.stdout
+
+
+def test_a_page_that_became_a_submodule_is_read_where_it_was_a_page(
+    repo: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    senior = senior_page(repo)
+    other = _submodule_repo(tmp_path, page("Senior - Elsewhere", "## Craft\n\n1. Elsewhere.\n"))
+    git(repo, "rm", "-q", str(senior))
+    git(repo, "commit", "-q", "-m", "gone")
+    relative = senior.relative_to(repo).as_posix()
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(other), relative)
+    commit(repo, "a submodule where the page was")
+    result = run(runner, "show", f"{senior}@v1", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["level"]["title"] == "Senior@v1"
+    assert_error(
+        run(runner, "show", f"{senior}@HEAD"), "is a submodule at revision 'HEAD', not a page"
+    )
+
+
+def test_a_page_inside_a_submodule_at_a_revision_is_read_from_its_checkout(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    other = _submodule_repo(tmp_path, page("Senior - Team", "## Craft\n\n1. From the submodule.\n"))
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    git(outer, "init", "-q")
+    git(outer, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(other), "fw")
+    commit(outer, "with a submodule")
+    git(outer, "tag", "with-submodule")
+    # The superproject's tag, a page in the submodule: read at the commit the tag records.
+    (other / "senior.md").write_text(page("Senior - Team", "## Craft\n\n1. Changed upstream.\n"))
+    commit(other, "later upstream")
+    result = run(runner, "show", "senior@with-submodule", "-f", str(outer / "fw"), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "From the submodule." in result.stdout
+
+
+def test_an_include_into_a_submodule_at_a_revision_says_so(
+    repo: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    other = tmp_path / "shared"
+    other.mkdir()
+    (other / "senior-technical.md").write_text("* Shared statement.\n")
+    git(other, "init", "-q")
+    commit(other, "shared includes")
+    git(repo, "rm", "-q", "-r", "assets/includes")
+    git(repo, "commit", "-q", "-m", "includes move out")
+    git(
+        repo,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        str(other),
+        "assets/includes",
+    )
+    commit(repo, "includes as a submodule")
+    result = run(runner, "show", "senior@HEAD", "--root", str(repo), "-f", "team", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "leads into the submodule assets/includes" in result.stderr

@@ -40,6 +40,8 @@ _CONTEXT = re.compile(
     rf"^(?:[-*+][ \t]+)?{_LABEL}(?:Raised from|Also raised from|New at|Carried from)\b", re.I
 )
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_NUMERIC = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 _BOXES = {"[ ]": False, "[x]": True, "[X]": True, "[~]": True}  # GitLab's [~]: not applicable
 
 
@@ -66,11 +68,26 @@ class EvidenceFile:
     target: str | None = None
 
 
-def unescape(markdown: str) -> str:
-    """Back from what ``render.markdown.escape`` wrote to the page's own text."""
+def _unescaped(markdown: str) -> str:
     text = _ESCAPED.sub(r"\1", markdown.replace("\u200b", ""))
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&#x200b;", "\u200b")
-    return text.replace("&amp;", "&").strip()
+    text = _NUMERIC.sub(_character, text.replace("&lt;", "<").replace("&gt;", ">"))
+    return text.replace("&amp;", "&")
+
+
+def unescape(markdown: str) -> str:
+    """Back from what ``render.markdown_text.escape`` wrote to the page's own text."""
+    return _unescaped(markdown).strip()
+
+
+def _character(match: re.Match[str]) -> str:
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    return chr(code) if code < 0x110000 else match.group()
+
+
+def comment_value(text: str) -> str:
+    """Back from ``render.markdown_text.comment_value``: ``%XX`` decoded."""
+    return _PERCENT.sub(lambda m: chr(int(m.group(1), 16)), text) if "%" in text else text
 
 
 class _Item:
@@ -84,8 +101,8 @@ class _Item:
 
     def entry(self) -> EvidenceEntry:
         below = textwrap.dedent("\n".join(self.below)).strip()
-        body = "\n".join(part for part in (self.first, below) if part)
-        return EvidenceEntry(self.id, self.text, self.met, body or None, self.line)
+        body = _unescaped("\n".join(part for part in (self.first, below) if part))
+        return EvidenceEntry(self.id, self.text, self.met, body.strip() or None, self.line)
 
 
 def career_id(comments: tuple[str, ...]) -> str | None:
@@ -95,7 +112,7 @@ def career_id(comments: tuple[str, ...]) -> str | None:
         if body.startswith("career:id") and body[9:10].isspace():
             ident = body[9:].strip()
             if ident and not any(c.isspace() for c in ident):
-                return ident
+                return comment_value(ident)
     return None
 
 
@@ -107,7 +124,7 @@ def header(text: str) -> dict[str, str] | None:
     end = text.find("-->", found.end())
     if end < 0:
         return None
-    return {k: a or b for k, a, b in _ATTR.findall(text, found.end(), end)}
+    return {k: comment_value(a or b) for k, a, b in _ATTR.findall(text, found.end(), end)}
 
 
 def task(text: str) -> tuple[bool, str] | None:

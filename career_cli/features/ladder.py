@@ -15,6 +15,7 @@ Pure functions over the model: no I/O, no rendering.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -22,9 +23,20 @@ from typing import Literal
 from career_cli.compare.align import diff_category, merge_order, scorer_for
 from career_cli.compare.similarity import DEFAULT_THRESHOLD, Scorer
 from career_cli.errors import UsageError
-from career_cli.model import Category, Competency, DiffOp, Framework, FrameworkConfig, Level
+from career_cli.model import (
+    NO_CONFIG,
+    Category,
+    Competency,
+    DiffOp,
+    Framework,
+    FrameworkConfig,
+    Level,
+)
 
 CellStatus = Literal["start", "added", "unchanged", "changed", "split"]
+# Cells of a ladder as a table (a cell per level per thread), which JSON and Markdown write in
+# full: a ladder of a thousand levels and a thousand threads would be a million of them.
+MAX_CELLS = 1_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,9 +59,13 @@ class Cell:
 
 @dataclass(frozen=True, eq=False)
 class Thread:
-    """One competency across the ladder: a cell per level, ``None`` where it is not."""
+    """One competency across the ladder: its cells by level index (sparse: a long ladder has many
+    levels a thread never reaches), and where it starts, ends and is dropped."""
 
-    cells: tuple[Cell | None, ...]
+    at: dict[int, Cell]
+    size: int  # the number of levels of the ladder
+    start: int
+    end: int
     dropped_at: int | None  # the level index at which the category goes on without it
     # Where a merge ends it: the level index at which its statement is folded into another
     # thread's, and that thread (its index in the category); or, for a thread that starts by
@@ -58,21 +74,28 @@ class Thread:
     joins: int | None = None
     split_from: int | None = None
 
-    @property
-    def start(self) -> int:
-        return next(k for k, cell in enumerate(self.cells) if cell is not None)
+    def cell(self, k: int) -> Cell | None:
+        return self.at.get(k)
 
     @property
-    def end(self) -> int:
-        return max(k for k, cell in enumerate(self.cells) if cell is not None)
+    def cells(self) -> tuple[Cell | None, ...]:
+        """A cell per level, ``None`` where the thread is not: as long as the ladder."""
+        return tuple(self.at.get(k) for k in range(self.size))
 
 
 @dataclass(frozen=True, eq=False)
 class LadderCategory:
     id: str
     title: str
-    present: tuple[bool, ...]  # which levels have the category
+    levels: tuple[int, ...]  # the indexes of the levels that have the category, in order
     threads: tuple[Thread, ...]
+    size: int  # the number of levels of the ladder
+
+    @property
+    def present(self) -> tuple[bool, ...]:
+        """Which levels have the category, one flag per level."""
+        having = set(self.levels)
+        return tuple(k in having for k in range(self.size))
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,6 +104,22 @@ class Ladder:
     levels: tuple[Level, ...]
     categories: tuple[LadderCategory, ...]
     threshold: float
+
+    @property
+    def cells(self) -> int:
+        """How many cells a table of every thread by every level holds (JSON, Markdown)."""
+        return sum(len(c.threads) for c in self.categories) * len(self.levels)
+
+
+def require_table(ladder: Ladder) -> None:
+    """Refuse a ladder whose table (one cell per level per thread) passes ``MAX_CELLS``."""
+    if ladder.cells > MAX_CELLS:
+        threads = sum(len(c.threads) for c in ladder.categories)
+        raise UsageError(
+            f"the ladder of {len(ladder.levels):,} levels has {threads:,} threads: "
+            f"{ladder.cells:,} cells, more than the {MAX_CELLS:,} a JSON or Markdown table holds",
+            hint="take part of it with --from/--to or CATEGORY arguments, or use the text view",
+        )
 
 
 def _by_id(level: Level) -> dict[str, Category]:
@@ -113,41 +152,64 @@ def category_order(levels: Sequence[Level]) -> list[str]:
     return order
 
 
+class _Row:
+    """A thread being built: its cells, and the rows that follow it in the table (threads that
+    ended below it, which move with it when a level reorders its statements)."""
+
+    __slots__ = ("after", "cells", "joins", "split_from")
+
+    def __init__(self) -> None:
+        self.cells: dict[int, Cell] = {}
+        self.after: list[_Row] = []
+        self.joins: tuple[int, _Row] | None = None  # (level, row) a merge folds it into
+        self.split_from: _Row | None = None
+
+
+def _in_order(head: list[_Row], active: list[_Row]) -> list[_Row]:
+    """Every row in table order: each followed by the rows that hang after it, depth first."""
+    order: list[_Row] = []
+    stack = list(reversed([*head, *active]))
+    while stack:
+        row = stack.pop()
+        order.append(row)
+        stack.extend(reversed(row.after))
+    return order
+
+
 def _threads(
     ident: str,
     levels: Sequence[Level],
     tables: list[dict[str, Category]],
+    having: list[int],
     scorer: Scorer,
     threshold: float,
-    config: FrameworkConfig,
+    config: FrameworkConfig = NO_CONFIG,
 ) -> list[Thread]:
-    n = len(levels)
-    rows: list[list[Cell | None]] = []
-    keys: list[int] = []  # each row's identity, which merges and splits refer to
-    next_key = 0
-    joins: dict[int, tuple[int, int]] = {}  # row key → (level, row key it joins)
-    splits: dict[int, int] = {}  # row key → row key it split from
+    """The threads of one category over the levels that have it (``having``, in order).
+
+    Each level places only the rows alive at the level below it (``align.merge_order``'s rule: a
+    row that ends stays after the nearest row above it that goes on), so the work is linear in the
+    number of cells, however many levels and ended threads there are.
+    """
+    head: list[_Row] = []  # rows that ended above every row still going on
+    active: list[_Row] = []  # the rows of the previous level that has the category, in its order
     previous: tuple[int, Category] | None = None
-    row_of: dict[int, int] = {}  # index in the previous level's category → row
-    for k, level in enumerate(levels):
-        category = tables[k].get(ident)
-        if category is None:
-            continue
+    for k in having:
+        category = tables[k][ident]
         if previous is None:
-            rows = [[None] * n for _ in category.items]
-            keys = list(range(len(rows)))
-            next_key = len(rows)
+            active = []
             for first, item in enumerate(category.items):
-                rows[first][k] = Cell(item, first + 1, "start", None, ())
-            row_of = {i: i for i in range(len(category.items))}
+                row = _Row()
+                row.cells[k] = Cell(item, first + 1, "start", None, ())
+                active.append(row)
             previous = (k, category)
             continue
         k0, before = previous
-        compared = diff_category(before, category, levels[k0], level, scorer, threshold, config)
-        pairs: dict[int, int] = {}
+        compared = diff_category(before, category, levels[k0], levels[k], scorer, threshold, config)
+        placed: list[_Row | None] = [None] * len(category.items)
         cells: dict[int, Cell] = {}
-        joined: dict[int, int] = {}  # row → the new index whose row it joins
-        born: dict[int, int] = {}  # new index → the row it split from
+        paired: dict[int, int] = {}
+        born: dict[int, _Row] = {}  # a statement split off: the row it split from
         for entry in compared.items:
             if entry.new is None or entry.new_index is None:
                 continue
@@ -155,54 +217,41 @@ def _threads(
             if entry.old_index is None:
                 cells[j] = Cell(entry.new, j + 1, "added", None, ())
                 continue
-            source = row_of[entry.old_index - 1]
-            pairs[source] = j
+            paired[entry.old_index - 1] = j
             status: CellStatus = "unchanged" if entry.status == "unchanged" else "changed"
             cells[j] = Cell(entry.new, j + 1, status, entry.similarity, entry.ops)
-            for index, _ in entry.also_old:
-                joined[row_of[index - 1]] = j
+            target = active[entry.old_index - 1]
+            for index, _ in entry.also_old:  # merged: its row ends here, joining the pair's
+                active[index - 1].joins = (k, target)
             for index, extra in entry.also_new:
                 cells[index - 1] = Cell(extra, index, "split", None, ())
-                born[index - 1] = source
-        merged: list[list[Cell | None]] = []
-        merged_keys: list[int] = []
-        row_of = {}
-        key_of_new: dict[int, int] = {}
-        for r, new in merge_order(pairs, len(rows), len(category.items)):
-            row: list[Cell | None] = rows[r] if r is not None else [None] * n
-            if r is not None:
-                key = keys[r]
-            else:
-                key, next_key = next_key, next_key + 1
-            if new is not None:
-                row[k] = cells[new]
-                row_of[new] = len(merged)
-                key_of_new[new] = key
-            merged.append(row)
-            merged_keys.append(key)
-        for r, j in joined.items():
-            joins[keys[r]] = (k, key_of_new[j])
-        for j, r in born.items():
-            splits[key_of_new[j]] = keys[r]
-        rows, keys = merged, merged_keys
+                born[index - 1] = target
+        anchor: _Row | None = None
+        for i, row in enumerate(active):
+            if i in paired:
+                anchor = row
+                placed[paired[i]] = row
+            else:  # it ends: it stays after the nearest row above it that goes on
+                (anchor.after if anchor is not None else head).append(row)
+        active = []
+        for j, row_or_none in enumerate(placed):
+            row = row_or_none if row_or_none is not None else _Row()
+            row.cells[k] = cells[j]
+            if j in born:
+                row.split_from = born[j]
+            active.append(row)
         previous = (k, category)
-    present = [ident in table for table in tables]
-    position = {key: number for number, key in enumerate(keys)}
+    rows = _in_order(head, active)
+    number = {id(row): n for n, row in enumerate(rows)}
     threads = []
-    for row, key in zip(rows, keys, strict=True):
-        end = max(k for k, cell in enumerate(row) if cell is not None)
-        joined_at, joins_key = joins.get(key, (None, None))
-        dropped = None
-        if joined_at is None:
-            dropped = next((k for k in range(end + 1, n) if present[k]), None)
+    for row in rows:
+        keys = list(row.cells)  # added in ladder order
+        at = bisect.bisect_right(having, keys[-1])
+        dropped = having[at] if at < len(having) and row.joins is None else None
+        joined_at, joins = (row.joins[0], number[id(row.joins[1])]) if row.joins else (None, None)
+        split_from = number[id(row.split_from)] if row.split_from is not None else None
         threads.append(
-            Thread(
-                tuple(row),
-                dropped,
-                joined_at,
-                position[joins_key] if joins_key is not None else None,
-                position[splits[key]] if key in splits else None,
-            )
+            Thread(row.cells, len(levels), keys[0], keys[-1], dropped, joined_at, joins, split_from)
         )
     return threads
 
@@ -218,15 +267,20 @@ def build_ladder(
     chosen = tuple(levels if levels is not None else framework.levels)
     scorer = scorer or scorer_for(framework, *chosen)
     tables = [_by_id(level) for level in chosen]
+    having: dict[str, list[int]] = {}
+    for k, table in enumerate(tables):
+        for ident in table:
+            having.setdefault(ident, []).append(k)
     categories = []
     for ident in category_order(chosen):
-        title = next(table[ident].title for table in reversed(tables) if ident in table)
+        at = having[ident]
         categories.append(
             LadderCategory(
                 ident,
-                title,
-                tuple(ident in table for table in tables),
-                tuple(_threads(ident, chosen, tables, scorer, threshold, framework.config)),
+                tables[at[-1]][ident].title,
+                tuple(at),
+                tuple(_threads(ident, chosen, tables, at, scorer, threshold, framework.config)),
+                len(chosen),
             )
         )
     return Ladder(framework, chosen, tuple(categories), threshold)

@@ -6,30 +6,28 @@ file a statement comes from. Pure functions over loaded frameworks: no I/O beyon
 include file (through the ``locate`` function the caller passes), no rendering.
 
 The check users ask for most is ``weaker-statement``: in a published ladder, the level above
-must not ask less than the level below. For each statement paired with its counterpart one level
-down (the pairing ``career diff`` shows as "changed"), it warns when the higher wording drops
-responsibility words the lower one had without gaining any (``RESPONSIBILITY``: owning, leading,
-driving, setting, mentoring; acting independently, proactively, always; scope such as "across"),
-or when it keeps fewer than half of the lower statement's content words and gains no
-responsibility word either ("Looks for opportunities for process improvements within their team
-and works with others to implement process changes" → "Improves team processes").
+must not ask less than the level below. Each statement paired with its counterpart one level down
+(the pairing ``career diff`` shows as "changed") is checked by ``weaker.weaker``.
+
+Every check grows linearly with the number of levels: names are made once per framework, and a
+category some levels lack is reported on the fewer side.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
 from career_cli.compare.align import diff_levels, scorer_for, threshold_for
-from career_cli.compare.similarity import content_stems
 from career_cli.errors import CareerError
-from career_cli.features.search import key
+from career_cli.features.weaker import weaker as weaker
 from career_cli.model import Competency, Framework, Level
 from career_cli.sources.loader import KNOWN_LADDER
-from career_cli.text import WORD_RE, collapse, normalize, plain, slug
+from career_cli.text import collapse, normalize, plain, slug
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -82,26 +80,8 @@ _NOTE_RULES = {
     "outside-category": "I303",
 }
 
-# Words that state ownership, leadership, autonomy or scope, compared by stem. Chosen by reading
-# the handbook's ladders: nouns and adjectives that only look like them ("established
-# processes", "expert help", "defines the problem", "roles and responsibilities") are left out.
-RESPONSIBILITY = frozenset(
-    key(word)
-    for word in (
-        "lead owns ownership drives sets mentors coaches champions "
-        "independently proactively always accountable across"
-    ).split()
-)
-# Words that ask for more when a higher level gains them, but are too often nouns or adjectives
-# to count when dropped ("roles and responsibilities", "established processes").
-ASKS_MORE = RESPONSIBILITY | frozenset(
-    key(word)
-    for word in (
-        "responsibility ensures establishes defines initiates strategy upholds multiplier "
-        "influences enables directs"
-    ).split()
-)
 _QUOTE_AT = 72
+_NAMED = 5  # levels a problem names before counting the rest
 
 
 def rule(name_or_code: str) -> Rule:
@@ -156,6 +136,26 @@ class Problem:
 Locate = Callable[[str], Path | None]
 
 
+def _names(titles: list[str], count: int | None = None) -> str:
+    """``A``, ``A and B``, ``A, B and C``; past ``_NAMED``, the rest counted (of ``count``)."""
+    count = len(titles) if count is None else count
+    if count > _NAMED:
+        return ", ".join(titles[:_NAMED]) + f" and {count - _NAMED:,} more"
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+
+
+def _without(levels: Sequence[Level], present: dict[int, Level]) -> Iterator[Level]:
+    return (level for k, level in enumerate(levels) if k not in present)
+
+
+def _runs(words: str, longest: int) -> set[str]:
+    """Every run of at most ``longest`` whole words of a slug (``a-b-c``: ``a``, ``a-b``, ``b-c``…):
+    which level names a heading holds, looked up in a set rather than searched for one by one."""
+    parts = words.split("-")
+    n = len(parts)
+    return {"-".join(parts[i:j]) for i in range(n) for j in range(i + 1, min(n, i + longest) + 1)}
+
+
 def quote(text: str) -> str:
     shown = collapse(plain(text))
     return f'"{shown}"' if len(shown) <= _QUOTE_AT else f'"{shown[: _QUOTE_AT - 1].rstrip()}…"'
@@ -169,31 +169,12 @@ def _where(level: Level, item: Competency, locate: Locate) -> Path:
     return level.path
 
 
-def _keys(text: str) -> set[str]:
-    return {key(word) for word in WORD_RE.findall(plain(text))}
-
-
-def weaker(lower: str, higher: str) -> str | None:
-    """Why ``higher`` asks less than ``lower`` (its counterpart one level down), or ``None``."""
-    lower_keys, higher_keys = _keys(lower), _keys(higher)
-    if (higher_keys - lower_keys) & ASKS_MORE:
-        return None  # it gains a responsibility word: it asks for something else, not less
-    had, has = lower_keys & RESPONSIBILITY, higher_keys & RESPONSIBILITY
-    if had - has:
-        words = [w for w in WORD_RE.findall(plain(lower)) if key(w) in had - has]
-        shown = ", ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
-        return f"drops {shown}"
-    before, after = len(content_stems(lower)), len(content_stems(higher))
-    if before >= 6 and after * 2 < before:
-        return f"keeps {after} of {before} content words"
-    return None
-
-
 class _Linter:
     def __init__(self, locate: Locate, threshold: float | None) -> None:
         self.locate = locate
         self.threshold = threshold
         self.problems: list[Problem] = []
+        self._names: tuple[Framework, frozenset[str], int] | None = None
 
     def add(
         self,
@@ -212,6 +193,16 @@ class _Linter:
         )
 
     # -- per page
+
+    def names(self, framework: Framework) -> tuple[frozenset[str], int]:
+        """Every level's name (id, title) as a slug, and the known ladder, with the most words
+        one has: made once per framework, not once per level (a ladder of thousands of pages)."""
+        if self._names is None or self._names[0] is not framework:
+            found = {slug(n) for lv in framework.levels for n in (lv.id, lv.title)}
+            names = frozenset((found | set(KNOWN_LADDER)) - {""})
+            longest = max((name.count("-") + 1 for name in names), default=1)
+            self._names = (framework, names, longest)
+        return self._names[1], self._names[2]
 
     def page_problems(self, framework: Framework) -> None:
         for problem in framework.problems:
@@ -254,8 +245,7 @@ class _Linter:
                 hint=f'add title: "{level.id.title()} - {framework.title}"',
             )
             return
-        names = {slug(n) for lv in framework.levels for n in (lv.id, lv.title)} | set(KNOWN_LADDER)
-        names.discard("")
+        names, longest = self.names(framework)
         own = {slug(level.id), slug(level.title)}
         if level.heading is not None:
             words = f"-{slug(level.heading)}-"
@@ -271,8 +261,7 @@ class _Linter:
             return
         if level.categories:
             first = level.categories[0]
-            words = f"-{slug(first.parts[0])}-"
-            other = sorted(n for n in names - own if f"-{n}-" in words)
+            other = sorted(_runs(slug(first.parts[0]), longest) & names - own)
             if other and not first.items:
                 self.add(
                     framework,
@@ -321,32 +310,38 @@ class _Linter:
     # -- across levels
 
     def categories(self, framework: Framework) -> None:
+        """A category some levels have and others lack: reported where it is missing, or where
+        it is when those are fewer, so the problems are never more than the categories' pages."""
         levels = framework.levels
         if len(levels) < 2:
             return
-        having: dict[str, list[Level]] = {}
+        having: dict[str, dict[int, Level]] = {}  # category id → the levels with it, by position
         titles: dict[str, str] = {}
-        for level in levels:
+        for position, level in enumerate(levels):
             for category in level.categories:
-                if level not in having.setdefault(category.id, []):
-                    having[category.id].append(level)
+                having.setdefault(category.id, {})[position] = level
                 titles[category.id] = category.title
         for ident, present in having.items():
-            if len(present) == len(levels):
+            missing = len(levels) - len(present)
+            if not missing:
                 continue
-            names = [lv.title for lv in present]
-            which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            verb = "has" if len(names) == 1 else "have"
-            for level in levels:
-                if level not in present:
-                    self.add(
-                        framework,
-                        level.path,
-                        1,
-                        "W201",
-                        f"no '{titles[ident]}' category, which {which} {verb}",
-                        levels=(level.id, *(lv.id for lv in present)),
-                    )
+            with_it = list(present.values())
+            title = titles[ident]
+            if missing <= len(with_it):  # at each level that lacks it, naming those that have it
+                reported, named = list(_without(levels, present)), with_it
+                which = _names([lv.title for lv in named])
+                message = (
+                    f"no '{title}' category, which {which} {'has' if len(named) == 1 else 'have'}"
+                )
+            else:  # at each level that has it; only the first few that lack it are named
+                named = list(itertools.islice(_without(levels, present), _NAMED))
+                reported, which = with_it, _names([lv.title for lv in named], missing)
+                message = (
+                    f"a '{title}' category, which {which} {'lacks' if missing == 1 else 'lack'}"
+                )
+            shown = tuple(lv.id for lv in named[:_NAMED])
+            for level in reported:
+                self.add(framework, level.path, 1, "W201", message, levels=(level.id, *shown))
 
     def pins(self, framework: Framework) -> None:
         """A pin in ``career.toml`` (``[[pair]]``, ``[[apart]]``) whose statements are gone: it

@@ -203,7 +203,12 @@ def frameworks_document(
 
 
 def ladder_document(ladder: Ladder, options: RenderOptions | None = None) -> dict[str, Any]:
-    """``career ladder --format json``: threads, with one cell per level (``null`` if absent)."""
+    """``career ladder --format json``: threads, with one cell per level (``null`` if absent).
+
+    A ladder whose table would pass ``ladder.MAX_CELLS`` is refused (a usage error)."""
+    from career_cli.features.ladder import require_table
+
+    require_table(ladder)
     levels = ladder.levels
 
     def cell_doc(cell: Cell | None, k: int) -> dict[str, Any] | None:
@@ -244,9 +249,7 @@ def ladder_document(ladder: Ladder, options: RenderOptions | None = None) -> dic
             {
                 "id": category.id,
                 "title": category.title,
-                "levels": [
-                    lv.id for lv, here in zip(levels, category.present, strict=True) if here
-                ],
+                "levels": [levels[k].id for k in category.levels],
                 "threads": [thread_doc(thread) for thread in category.threads],
             }
             for category in ladder.categories

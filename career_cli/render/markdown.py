@@ -1,139 +1,33 @@
 """Markdown for GitLab issues and merge requests (GitLab Flavored Markdown), as strings.
 
-It owns two things every Markdown view shares:
-
-* ``escape``: page text is already Markdown (links, emphasis) and stays so, but what GitLab would
-  misread in *our* context is neutralised: block markers at the start of a list item, raw HTML and
-  comments (``<`` becomes ``&lt;``, so nothing can hide the rest of the document), look-alikes of
-  our inline diff markers, and GitLab references — ``@user``, ``#12``, ``!3``, ``&4``, ``%5``,
-  ``$6``, ``~label`` — which would notify people or leave "mentioned in" notes when pasted. Those
-  get a zero-width space that breaks the pattern: GitLab's reference filters run on the rendered
-  text, after backslash escapes are gone, so a backslash does not stop them.
-* ``inline_diff``: GitLab's inline diff markup, ``{+ inserted +}`` and ``[- deleted -]``. GitLab
-  applies it to single DOM text nodes after rendering, so a marked run must contain no element:
-  links get the marker inside their text, emphasis characters become numeric entities (which
-  decode into the same text node, where a backslash escape would become a ``<span>`` of its
-  own), and a run never spans a line.
+Every view is built from pieces of ``render.markdown_text``, which owns how a string from outside
+(a page, an evidence file, the command line) is written into GitLab Markdown.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from career_cli.model import CategoryDiff, Competency, DiffOp, Framework, ItemDiff, LevelDiff
-from career_cli.text import LINK_RE, visible
+from career_cli.model import CategoryDiff, Competency, Framework, ItemDiff, LevelDiff
+from career_cli.render.markdown_text import (
+    at_line_start,
+    code_span,
+    comment_value,
+    escape,
+    heading,
+    inline_diff,
+)
 
 if TYPE_CHECKING:
     from career_cli.features.gap import Gap
     from career_cli.render import RenderOptions
-
-ZWSP = "\u200b"
-ZWSP_ENTITY = "&#x200b;"
-# Positions where a zero-width space breaks a pattern GitLab would act on: look-alikes of the
-# inline diff markers ("[-", "+}"), and references (@user, #12, !3, &4, %5, $6, ~label).
-_BREAK_AT = re.compile(
-    r"(?<=[\[{])(?=[+-])|(?<=[+-])(?=[\]}])"
-    r"|(?<=@)(?=\w)|(?<=[#!&$])(?=\d)|(?<=%)(?=[\d\"])|(?<=~)(?=[^\W\d_]|\")"
-)
-_LEADING_BLOCK = re.compile(r"^(\s*)([#>+*-]|\d{1,9}[.)]|\[[ xX]\])(?=\s|$)")
-_ENTITIES = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#126;"}
-_INLINE_FORMAT = re.compile("[*_`~]")
-# A page's own backslash before ASCII punctuation (or before what follows this piece: a link, an
-# entity) would escape it in GitLab and vanish, and the checklist would read back other text.
-_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_MARKS = {"insert": ("{+ ", " +}"), "delete": ("[- ", " -]")}
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
     from career_cli.features.ladder import Ladder, Thread
     from career_cli.features.lint import LintReport
     from career_cli.features.search import SearchResult
     from career_cli.model import FrameworkList, ShownLevel
-
-
-def _escape_plain(text: str, *, strict: bool = False) -> str:
-    # A zero-width space the page itself holds is written as an entity, so that reading a
-    # checklist back (evidence.unescape) can drop the ones inserted here and keep that one.
-    # Inside a diff run the backslash is an entity: an escape there would split the text node.
-    backslash = "&#92;" if strict else r"\\\\"
-    text = ZWSP_ENTITY.join(
-        _BACKSLASH.sub(
-            backslash, _BREAK_AT.sub(ZWSP, part).replace("&", "&amp;").replace("<", "&lt;")
-        )
-        for part in visible(text).split(ZWSP)
-    )
-    if strict:
-        text = _INLINE_FORMAT.sub(lambda m: _ENTITIES[m.group()], text)
-    return text
-
-
-def code_span(text: str) -> str:
-    """Text as inline code, whatever backticks it holds (the fence is longer than any run)."""
-    text = visible(text).replace("\n", " ")
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def escape(text: str, *, strict: bool = False) -> str:
-    """Page text as Markdown that renders as the page meant it, links kept working.
-
-    ``strict`` also escapes emphasis and code markers, for text that goes inside a diff run.
-    """
-    out: list[str] = []
-    position = 0
-    for link in LINK_RE.finditer(text):
-        out.append(_escape_plain(text[position : link.start()], strict=strict))
-        label = _escape_plain(link.group(1), strict=strict).replace("]", "\\]")
-        out.append(f"[{label}]({link.group(2)})")
-        position = link.end()
-    out.append(_escape_plain(text[position:], strict=strict))
-    return "".join(out)
-
-
-def _escape_marker(match: re.Match[str]) -> str:
-    marker = match.group(2)
-    if marker[0].isdigit():  # only punctuation can be escaped: "1\." not "\1."
-        return f"{match.group(1)}{marker[:-1]}\\{marker[-1]}"
-    return f"{match.group(1)}\\{marker}"
-
-
-def at_line_start(markdown: str) -> str:
-    """Escape a block marker (``#``, ``>``, ``-``, ``1.``, ``[ ]``) that would start the text."""
-    return _LEADING_BLOCK.sub(_escape_marker, markdown, count=1)
-
-
-def _mark(op: str, text: str) -> str:
-    """One run of inserted or deleted text, marked line by line, links marked inside their text."""
-    opening, closing = _MARKS[op]
-    lines = []
-    for line in text.split("\n"):
-        pieces = []
-        position = 0
-        for link in [*LINK_RE.finditer(line), None]:
-            end = link.start() if link else len(line)
-            chunk = line[position:end]
-            core = chunk.strip()
-            if core:
-                lead = chunk[: len(chunk) - len(chunk.lstrip())]
-                trail = chunk[len(chunk.rstrip()) :]
-                pieces.append(f"{lead}{opening}{escape(core, strict=True)}{closing}{trail}")
-            else:
-                pieces.append(chunk)
-            if link:
-                label = escape(link.group(1), strict=True).replace("]", "\\]")
-                pieces.append(f"[{opening}{label}{closing}]({link.group(2)})")
-                position = link.end()
-        lines.append("".join(pieces))
-    return "\n".join(lines)
-
-
-def inline_diff(ops: Iterable[DiffOp]) -> str:
-    """A word diff in GitLab's inline diff markup."""
-    return "".join(escape(op.text) if op.op == "equal" else _mark(op.op, op.text) for op in ops)
 
 
 def counts_text(
@@ -178,7 +72,7 @@ def _category(category: CategoryDiff, show_all: bool) -> list[str]:
     )
     if category.status in ("added", "removed"):
         summary = f"category {category.status} · {summary}"
-    lines = ["", f"### {escape(category.title)}", "", summary, ""]
+    lines = ["", f"### {heading(category.title)}", "", summary, ""]
     lines += [_item_line(item) for item in items]
     return lines
 
@@ -188,7 +82,7 @@ def render_diff(diff: LevelDiff, options: RenderOptions | None = None) -> str:
     show_all = options is not None and options.show_all
     counts = diff.counts
     lines = [
-        f"## {escape(diff.old.title)} → {escape(diff.new.title)}",
+        f"## {escape(diff.old.title)} → {heading(diff.new.title)}",
         "",
         f"**{escape(diff.framework.title)}** · "
         + counts_text(
@@ -201,7 +95,8 @@ def render_diff(diff: LevelDiff, options: RenderOptions | None = None) -> str:
         ),
     ]
     if diff.overview.status != "unchanged":
-        lines += ["", "### Overview", "", inline_diff(diff.overview.ops)]
+        overview = inline_diff(diff.overview.ops).split("\n")
+        lines += ["", "### Overview", "", *map(at_line_start, overview)]
     hidden = 0
     for category in diff.categories:
         lines += _category(category, show_all)
@@ -216,19 +111,19 @@ def render_diff(diff: LevelDiff, options: RenderOptions | None = None) -> str:
 def _source_line(source: str | None) -> str:
     if source is None:
         return "_On this page:_"
-    return f"_From `{source.rsplit('/', 1)[-1].replace('`', '')}`:_"
+    return f"_From {code_span(source.rsplit('/', 1)[-1])}:_"
 
 
 def render_show(shown: ShownLevel, options: RenderOptions | None = None) -> str:
     """``career show --format markdown``: the level as a Markdown document."""
     framework, level, categories = shown.framework, shown.level, shown.categories
-    lines = [f"## {escape(level.title)}", "", f"**{escape(framework.title)}**"]
+    lines = [f"## {heading(level.title)}", "", f"**{escape(framework.title)}**"]
     if level.description:
-        lines += ["", f"> {escape(level.description)}"]
+        lines += ["", f"> {at_line_start(escape(level.description))}"]
     for paragraph in level.overview.split("\n\n") if level.overview else ():
         lines += ["", at_line_start(escape(paragraph))]
     for category in categories:
-        lines += ["", f"### {escape(category.title)}", ""]
+        lines += ["", f"### {heading(category.title)}", ""]
         if not category.items:
             lines.append("_No statements._")
             continue
@@ -255,7 +150,7 @@ def render_frameworks(listing: FrameworkList, options: RenderOptions | None = No
 
 
 def _ladder_cell(thread: Thread, k: int) -> str:
-    cell = thread.cells[k]
+    cell = thread.cell(k)
     if cell is None:
         if thread.joined_at == k and thread.joins is not None:
             return f"_joins {thread.joins + 1}_"
@@ -265,23 +160,30 @@ def _ladder_cell(thread: Thread, k: int) -> str:
     if cell.status == "changed" and cell.item.include is None:
         kept = [op for op in cell.ops if op.op != "delete"]
         return "~ " + inline_diff(kept).replace("|", "\\|").replace("\n", " ")
-    text = _cell(cell.item.text) if cell.item.include is None else _statement(cell.item)
+    if cell.item.include is None:
+        text = _cell(cell.item.text)
+    else:  # a pipe splits a table's cell even inside inline code, unless escaped
+        text = _statement(cell.item).replace("|", "\\|")
     if cell.status == "split" and thread.split_from is not None:
         return f"**+** _(split from {thread.split_from + 1})_ {text}"
     return f"**+** {text}" if cell.status == "added" else text
 
 
 def render_ladder(ladder: Ladder, options: RenderOptions | None = None) -> str:
-    """``career ladder --format markdown``: a table per category, a column per level."""
+    """``career ladder --format markdown``: a table per category, a column per level (refused
+    past ``ladder.MAX_CELLS`` cells, a usage error)."""
+    from career_cli.features.ladder import require_table
+
+    require_table(ladder)
     titles = [escape(level.title).replace("|", "\\|") for level in ladder.levels]
     lines = [
-        f"## {escape(ladder.framework.title)}",
+        f"## {heading(ladder.framework.title)}",
         "",
         "`=` unchanged from the level before · `~` changed (`{+ added words +}`) · "
         "**+** new at this level",
     ]
     for category in ladder.categories:
-        lines += ["", f"### {escape(category.title)}", ""]
+        lines += ["", f"### {heading(category.title)}", ""]
         lines.append("| # | " + " | ".join(titles) + " |")
         lines.append("| ---: | " + " | ".join("---" for _ in titles) + " |")
         for number, thread in enumerate(category.threads, 1):
@@ -300,7 +202,7 @@ def render_search(result: SearchResult, options: RenderOptions | None = None) ->
     for match in result.matches:
         if match.level is not level:
             level, category = match.level, None
-            lines += ["", f"### {escape(level.title)}"]
+            lines += ["", f"### {heading(level.title)}"]
         if match.category is not category:
             category = match.category
             lines += ["", f"_{escape(category.title)}_", ""]
@@ -340,7 +242,7 @@ def _cell(text: str) -> str:
 def render_levels(framework: Framework, options: RenderOptions | None = None) -> str:
     """``career levels --format markdown``: a table of the ladder."""
     lines = [
-        f"## {escape(framework.title)}",
+        f"## {heading(framework.title)}",
         "",
         "| id | title | categories | competencies | description |",
         "| --- | --- | ---: | ---: | --- |",
@@ -354,14 +256,19 @@ def render_levels(framework: Framework, options: RenderOptions | None = None) ->
 
 
 def _evidence_lines(evidence: str) -> list[str]:
-    first, *rest = visible(evidence).split("\n")
-    return [f"  - Evidence: {first}".rstrip(), *(f"    {line}".rstrip() for line in rest)]
+    """Evidence under its item: its own Markdown (lists, links) kept, escaped as page text is
+    (the checklist reads it back unescaped), each line indented into the item."""
+    first, *rest = evidence.split("\n")
+    return [
+        f"  - Evidence: {escape(first)}".rstrip(),
+        *(f"    {escape(line)}".rstrip() for line in rest),
+    ]
 
 
 def _attr(value: str) -> str:
     """A header attribute value, quoted when it holds spaces (level ids are file names)."""
-    clean = visible(value).replace('"', "'").replace("-->", "")
-    return f'"{clean}"' if not clean or any(c.isspace() for c in clean) else clean
+    clean = comment_value(value)
+    return f'"{clean}"' if not clean or " " in clean else clean
 
 
 def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
@@ -373,7 +280,7 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
     current, target = escape(gap.current.title), escape(gap.target.title)
     summary = gap.summary()
     lines = [
-        f"# Promotion evidence: {current} → {target}",
+        f"# Promotion evidence: {current} → {heading(gap.target.title)}",
         "",
         f"<!-- career:gap v1 framework={_attr(gap.framework.id)} from={_attr(gap.current.id)} "
         f"to={_attr(gap.target.id)} -->",
@@ -390,10 +297,11 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
     for e in gap.expectations:
         if e.category_id != category:
             category = e.category_id
-            lines += ["", f"## {escape(e.category)}", ""]
+            lines += ["", f"## {heading(e.category)}", ""]
         box = "x" if e.status == "met" else " "
         text = f"include {code_span(e.include)}" if e.include else escape(e.text)
-        lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {e.id} -->")
+        ident = comment_value(e.id, spaces=False)
+        lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {ident} -->")
         if e.kind == "raised":
             lines.append(f"  - Raised from: {inline_diff(e.ops)}")
             lines += [f"  - Also raised from: {escape(text)}" for text in e.also_previous]
@@ -412,7 +320,7 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
         ]
         for u in gap.unmatched:
             box = "x" if u.met else " "
-            ident = f" <!-- career:id {u.id} -->" if u.id else ""
+            ident = f" <!-- career:id {comment_value(u.id, spaces=False)} -->" if u.id else ""
             lines.append(f"- [{box}] {at_line_start(escape(u.text or u.id or ''))}{ident}")
             lines += _evidence_lines(u.evidence) if u.evidence else []
     return "\n".join(lines) + "\n"

@@ -16,6 +16,7 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 # Every format a run can be checked in: terminal text at 100 columns (colour forced, so styles
@@ -87,6 +88,8 @@ class Case:
     mode: str = "run"  # or "closed-stdout" (like | head -1), "sigint" (Ctrl-C until it stops)
     slow: bool = False
     needs: tuple[str, ...] = field(default=())  # paths that must exist on this machine
+    # Run in the case's directory once its files are there, before the runs (a git history).
+    setup: Callable[[Path], None] | None = None
 
 
 def page(title: str | None, body: str, **meta: object) -> str:
@@ -676,7 +679,7 @@ CASES: list[Case] = [
         "a page just under the 10 MB limit made of one-letter items: 2.6 million statements",
         "page error at the line where it passes the cap: `more than 20,000 statements` (it "
         "would take gigabytes to compare); read no further",
-        "`loader._BodyParser.counted` (`MAX_STATEMENTS`, included statements too)",
+        "`body.BodyParser.counted` (`MAX_STATEMENTS`, included statements too)",
         fw(lambda: page("Senior", "## Craft\n\n").encode() + b"- a\n" * (10_000_000 // 4)),
         fails("fw/senior.md:20006: more than 20,000 statements"),
         slow=True,
@@ -686,7 +689,7 @@ CASES: list[Case] = [
         "a 1 MB level title (the frontmatter `title`) over 1,000 category headings",
         "read in about a second: the level's name is looked for in each heading, but its slug is "
         "made once per page, and a name longer than the heading is not made a pattern",
-        "`loader._BodyParser` (`keys`, `name_keys`), `loader._strip_level_name`",
+        "`body.BodyParser` (`keys`, `name_keys`), `body._strip_level_name`",
         fw(long_title("Senior")),
         (
             Run(("levels", *FW), 0, formats=(JSON,)),
@@ -715,7 +718,7 @@ CASES: list[Case] = [
         "line-100k",
         "a 100,000-character statement of words, and one of 100,000 characters with no space",
         "read whole (JSON keeps all 100,000 characters); text wraps and folds it to the width",
-        "`loader._BodyParser`; Rich wrapping with `overflow=fold`",
+        "`body.BodyParser`; Rich wrapping with `overflow=fold`",
         fw(long_line, staff=lambda: long_line().replace(b"Writes code.", b"Writes more code.")),
         (
             Run(("show", "senior", *FW), 0, json=_long_check, formats=(TEXT_100, TEXT_60, JSON)),
@@ -745,7 +748,7 @@ CASES: list[Case] = [
         "nested-depth-50",
         "bullet lists nested 50 deep, and numbered lists nested 50 deep",
         "each nest is one statement (nested items join their parent), nothing lost",
-        "`loader._BodyParser.list_item`",
+        "`body.BodyParser.list_item`",
         fw(nested_50),
         reads(_nest_check),
     ),
@@ -1245,6 +1248,14 @@ CASES: list[Case] = [
 ]
 
 
+# The second probe's cases, by class (``round_two.py``), after the first's. Run as a script, this
+# file prints the table from the module ``hostile.cases`` instead (below), which holds them too.
+if __name__ != "__main__":
+    from hostile.round_two import ROUND_TWO
+
+    CASES += ROUND_TWO
+
+
 def doc_table() -> str:
     """The catalogue as a Markdown table: case → input → commands and statuses → behaviour."""
 
@@ -1272,4 +1283,9 @@ def doc_table() -> str:
 
 
 if __name__ == "__main__":  # print the table, to paste or to diff
-    print(doc_table(), end="")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from hostile.cases import doc_table as catalogue_table
+
+    print(catalogue_table(), end="")

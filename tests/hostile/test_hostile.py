@@ -124,6 +124,8 @@ def build(root: Path, case: Case) -> None:
             path.write_bytes(content())
     for folder in ("home", "tmp"):
         (root / folder).mkdir()
+    if case.setup is not None:
+        case.setup(root)
 
 
 def snapshot(root: Path) -> dict[str, tuple[Any, ...]]:

@@ -12,6 +12,7 @@ level where a thread is dropped.
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from rich import box
@@ -34,6 +35,7 @@ from career_cli.render.terminal import (
 from career_cli.text import visible
 
 MIN_COLUMN = 28
+_NAMED = 5  # levels a category heading names as lacking it, before counting the rest
 _GAP = 2
 _NUMBER = 3  # the thread number column
 
@@ -63,13 +65,13 @@ def cell_text(
 ) -> Text:
     """What thread ``thread`` shows at level ``k``."""
     color = options.color
-    cell = thread.cells[k]
+    cell = thread.cell(k)
     if cell is None:
         if thread.dropped_at == k:
             return Text.assemble(_mark("-", REMOVED, color), ("dropped", DIM))
         if thread.joined_at == k and thread.joins is not None:
             return Text.assemble(_mark("→", CHANGED, color), (f"joins {thread.joins + 1}", DIM))
-        if not category.present[k] and thread.start < k < (thread.dropped_at or len(thread.cells)):
+        if thread.start < k < (thread.dropped_at or thread.size) and not _has(category, k):
             return Text("no such category here", DIM)
         return Text()
     if cell.status == "split" and thread.split_from is not None:
@@ -96,14 +98,32 @@ def _wording(cell: Cell, options: RenderOptions, *, first_column: bool) -> Text:
     return Text.assemble(_mark("~", CHANGED, color), word_runs(cell.ops, "new", color))
 
 
-def _visible_in(thread: Thread, window: range) -> bool:
-    return any(
-        thread.cells[k] is not None or k in (thread.dropped_at, thread.joined_at) for k in window
-    )
+def _has(category: LadderCategory, k: int) -> bool:
+    """Whether level ``k`` has the category (its levels are sorted: a bisection)."""
+    at = bisect.bisect_left(category.levels, k)
+    return at < len(category.levels) and category.levels[at] == k
+
+
+def _by_window(category: LadderCategory, size: int) -> dict[int, list[int]]:
+    """For each window (levels ``size`` at a time), the threads that show in it (a cell or their
+    drop there), by number: each thread is looked at where it has cells, not at every level."""
+    shown: dict[int, list[int]] = {}
+    for number, thread in enumerate(category.threads, 1):
+        marks = {k // size for k in thread.at}
+        for mark in (thread.dropped_at, thread.joined_at):  # where it is dropped or joins
+            if mark is not None:
+                marks.add(mark // size)
+        for window in sorted(marks):
+            shown.setdefault(window, []).append(number)
+    return shown
 
 
 def _window_table(
-    ladder: Ladder, category: LadderCategory, window: range, options: RenderOptions
+    ladder: Ladder,
+    category: LadderCategory,
+    window: range,
+    numbers: list[int],
+    options: RenderOptions,
 ) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -117,9 +137,8 @@ def _window_table(
     table.add_column(Text(""), width=_NUMBER, justify="right", no_wrap=True)
     for k in window:
         table.add_column(Text(visible(ladder.levels[k].title)), ratio=1, overflow="fold")
-    for number, thread in enumerate(category.threads, 1):
-        if not _visible_in(thread, window):
-            continue
+    for number in numbers:
+        thread = category.threads[number - 1]
         cells = [
             cell_text(thread, k, category, options, first_column=k == window.start) for k in window
         ]
@@ -137,7 +156,9 @@ def _stacked(ladder: Ladder, category: LadderCategory, options: RenderOptions) -
         if number > 1:
             table.add_row(Text(), Text(), Text())
         first = True
-        for k, level in enumerate(ladder.levels):
+        # Only the levels from its start on can show anything: the rest are blank.
+        for k in range(thread.start, thread.size):
+            level = ladder.levels[k]
             shown = cell_text(thread, k, category, options, first_column=False)
             if not shown.plain:
                 continue
@@ -152,7 +173,7 @@ def _stacked(ladder: Ladder, category: LadderCategory, options: RenderOptions) -
 
 def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
     n = len(category.threads)
-    first = next(k for k, here in enumerate(category.present) if here)
+    first = category.levels[0]
     added = sum(1 for t in category.threads if t.start > first and t.split_from is None)
     split = sum(1 for thread in category.threads if thread.split_from is not None)
     dropped = sum(1 for thread in category.threads if thread.dropped_at is not None)
@@ -166,9 +187,14 @@ def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
         parts.append(f"{joined} joined")
     if dropped:
         parts.append(f"{dropped} dropped")
-    missing = [ladder.levels[k].title for k, here in enumerate(category.present) if not here]
-    if missing:
-        parts.append("not in " + ", ".join(missing))
+    lacking = len(ladder.levels) - len(category.levels)
+    if lacking:
+        # Named when few (a heading per category naming every level would grow with their
+        # product), counted when many.
+        having = set(category.levels)
+        missing = [lv.title for k, lv in enumerate(ladder.levels) if k not in having][:_NAMED]
+        more = f" and {lacking - _NAMED:,} more" if lacking > _NAMED else ""
+        parts.append("not in " + ", ".join(missing) + more)
     return Text.assemble(
         (visible(category.title), "bold" if color else ""),
         ("  ", ""),
@@ -184,6 +210,7 @@ def ladder_renderable(ladder: Ladder, options: RenderOptions) -> RenderableType:
         Text(visible(titles), DIM if color else ""),
     ]
     spans = windows(len(ladder.levels), options.width)
+    size = len(spans[0]) if spans else 1
     for category in ladder.categories:
         parts.append(Text())
         parts.append(_heading(ladder, category, color))
@@ -192,7 +219,10 @@ def ladder_renderable(ladder: Ladder, options: RenderOptions) -> RenderableType:
         if spans is None:
             parts.append(Padding(_stacked(ladder, category, options), (1, 0, 0, 0)))
             continue
-        for window in spans:
+        shown = _by_window(category, size)
+        for index, window in enumerate(spans):
+            if index not in shown and len(spans) > 1:
+                continue  # no thread of the category shows at these levels
             if len(spans) > 1:
                 first, last = ladder.levels[window.start], ladder.levels[window.stop - 1]
                 parts.append(
@@ -204,7 +234,7 @@ def ladder_renderable(ladder: Ladder, options: RenderOptions) -> RenderableType:
                         DIM,
                     )
                 )
-            parts.append(_window_table(ladder, category, window, options))
+            parts.append(_window_table(ladder, category, window, shown.get(index, []), options))
     return Group(*parts)
 
 
