@@ -33,7 +33,7 @@ STATUSES: tuple[Status, ...] = ("added", "changed", "removed", "unchanged")
 
 
 @dataclass(frozen=True, repr=False)
-class Competency(Record):
+class Statement(Record):
     """One statement of a level, or an include shortcode standing in for a shared file's statements.
 
     ``text`` is the statement as written (links kept, whitespace collapsed). An include keeps its
@@ -57,7 +57,7 @@ class Category(Record):
 
     id: str
     parts: tuple[str, ...]
-    items: tuple[Competency, ...]
+    items: tuple[Statement, ...]
     line: int = 0
 
     @property
@@ -109,7 +109,7 @@ class Level(Record):
     language: str | None = None  # as the page says (lang/language/locale) or its path does
 
     @property
-    def competency_count(self) -> int:
+    def statement_count(self) -> int:
         return sum(len(category.items) for category in self.categories)
 
 
@@ -274,8 +274,8 @@ class ItemDiff(Record):
     """One competency's fate between two levels. Indexes are 1-based positions in the category."""
 
     status: Status
-    old: Competency | None
-    new: Competency | None
+    old: Statement | None
+    new: Statement | None
     old_index: int | None
     new_index: int | None
     similarity: float | None
@@ -283,8 +283,8 @@ class ItemDiff(Record):
     # Statements folded into this pair: more of the old level's, which the new statement covers
     # too (a merge), or more of the new level's, which the old one covered (a split); each with
     # its 1-based index in the category. They appear nowhere else in the diff.
-    also_old: tuple[tuple[int, Competency], ...] = ()
-    also_new: tuple[tuple[int, Competency], ...] = ()
+    also_old: tuple[tuple[int, Statement], ...] = ()
+    also_new: tuple[tuple[int, Statement], ...] = ()
     explain: Explanation | None = None  # only when asked (--explain)
 
 

@@ -29,7 +29,7 @@ from career_cli.compare.align import diff_levels, scorer_for
 from career_cli.errors import CareerError, PageError
 from career_cli.features.evidence import EvidenceError, EvidenceFile, parse_markdown, read_evidence
 from career_cli.features.gap import Gap, apply_evidence, build_gap
-from career_cli.model import Competency, Framework, Level, ShownLevel
+from career_cli.model import Framework, Level, ShownLevel, Statement
 from career_cli.render import RenderOptions, json_doc, markdown
 from career_cli.sources.loader import decode_page, load_framework, parse_fragment, parse_page
 from career_cli.text import collapse
@@ -48,7 +48,7 @@ def check_error(exc: CareerError, data: bytes) -> None:
     assert exc.render()
 
 
-def _check_items(items: tuple[Competency, ...] | list[Competency], lines: int) -> None:
+def _check_items(items: tuple[Statement, ...] | list[Statement], lines: int) -> None:
     for item in items:
         if item.include is None:
             assert item.text and item.text == collapse(item.text), repr(item.text)

@@ -19,7 +19,7 @@ from career_cli.compare.align import (
 )
 from career_cli.compare.pairing import include_key
 from career_cli.errors import UsageError
-from career_cli.model import Category, CategoryDiff, Competency, Framework, Level, LevelDiff
+from career_cli.model import Category, CategoryDiff, Framework, Level, LevelDiff, Statement
 from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
@@ -132,11 +132,11 @@ def test_counts_on_the_bundled_pages() -> None:
     assert counts.merged == 1  # "Reliably follows established processes…" (see above)
     assert (
         counts.unchanged + counts.changed + counts.removed + counts.merged
-        == LEVELS["intermediate"].competency_count
+        == LEVELS["intermediate"].statement_count
     )
     assert (
         counts.unchanged + counts.changed + counts.added + counts.split
-        == LEVELS["senior"].competency_count
+        == LEVELS["senior"].statement_count
     )
 
 
@@ -192,7 +192,7 @@ categories_ = st.lists(
 
 def make_level(ident: str, spec: list[tuple[str, list[str]]]) -> Level:
     cats = tuple(
-        Category(title.lower().replace(" ", "-"), (title,), tuple(Competency(t) for t in items))
+        Category(title.lower().replace(" ", "-"), (title,), tuple(Statement(t) for t in items))
         for title, items in spec
     )
     return Level(id=ident, title=ident.title(), path=Path(f"{ident}.md"), categories=cats)
@@ -258,7 +258,7 @@ def test_diff_a_a_is_all_unchanged(a: list[tuple[str, list[str]]]) -> None:
     level = make_level("senior", a)
     diff = diff_levels(framework_of(level), level, level)
     assert diff.counts.differences == 0
-    assert diff.counts.unchanged == level.competency_count
+    assert diff.counts.unchanged == level.statement_count
     assert not diff.has_differences
 
 

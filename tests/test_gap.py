@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from career_cli.compare.align import diff_levels, scorer_for
 from career_cli.features.gap import EvidenceEntry, Gap, apply_evidence, build_gap, expectation_id
-from career_cli.model import Category, Competency, Framework, Level
+from career_cli.model import Category, Framework, Level, Statement
 from career_cli.sources.loader import load_framework
 
 FRAMEWORK = load_framework(BUNDLED)
@@ -70,7 +70,7 @@ def test_ids_are_readable_unique_and_independent_of_position() -> None:
 
 
 def _level(ident: str, statements: list[str]) -> Level:
-    category = Category("craft", ("Craft",), tuple(Competency(t) for t in statements))
+    category = Category("craft", ("Craft",), tuple(Statement(t) for t in statements))
     return Level(id=ident, title=ident.title(), path=Path(f"{ident}.md"), categories=(category,))
 
 
@@ -227,7 +227,7 @@ def test_evidence_by_similarity_pairs_as_scoring_every_pair_did(texts: list[str]
 
 def _ids(*texts: str, includes: tuple[str, ...] = ()) -> list[str]:
     below = _level("junior", ["Writes code."])
-    items = [Competency(t) for t in texts] + [Competency(p, include=p) for p in includes]
+    items = [Statement(t) for t in texts] + [Statement(p, include=p) for p in includes]
     category = Category("craft", ("Craft",), tuple(items))
     above = Level(id="senior", title="Senior", path=Path("senior.md"), categories=(category,))
     framework = Framework("f", "F", Path(), levels=(below, above))

@@ -16,7 +16,7 @@ from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
 from career_cli.features.ladder import Ladder, LadderCategory, build_ladder, category_order
-from career_cli.model import Category, Competency, Framework, Level
+from career_cli.model import Category, Framework, Level, Statement
 from career_cli.render import RenderOptions
 from career_cli.render.markdown import render_ladder as markdown_ladder
 from career_cli.render.terminal.ladder import render_ladder, windows
@@ -181,7 +181,7 @@ def test_threads_partition_every_levels_statements(pages: list[dict[str, list[st
     levels = []
     for k, cats in enumerate(pages):
         built = tuple(
-            Category(ident, (ident,), tuple(Competency(text, n) for n, text in enumerate(items)))
+            Category(ident, (ident,), tuple(Statement(text, n) for n, text in enumerate(items)))
             for ident, items in cats.items()
         )
         levels.append(Level(id=f"l{k}", title=f"L{k}", path=Path(f"l{k}.md"), categories=built))
@@ -196,7 +196,7 @@ def test_threads_partition_every_levels_statements(pages: list[dict[str, list[st
 
 def test_category_order_chains_the_levels() -> None:
     def level(name: str, ids: str) -> Level:
-        cats = tuple(Category(i, (i,), (Competency("x"),)) for i in ids)
+        cats = tuple(Category(i, (i,), (Statement("x"),)) for i in ids)
         return Level(id=name, title=name, path=Path(name), categories=cats)
 
     # b keeps x, z and adds w after y; c keeps only z: x, y, w stood above it, v comes before it

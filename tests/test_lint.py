@@ -12,7 +12,8 @@ from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
 from career_cli.errors import UsageError
-from career_cli.features.lint import RULES, Problem, lint, rule, select, weaker
+from career_cli.features.lint import lint, weaker
+from career_cli.features.lint_rules import RULES, Problem, rule, select
 from career_cli.sources.catalog import include_locator, lint_targets
 from career_cli.sources.handbook import MATRIX
 from career_cli.sources.loader import load_framework

@@ -221,7 +221,7 @@ def test_bundled_pages_load() -> None:
         "Engineering alignment › Technical Competencies",
         "Engineering alignment › Values Alignment",
     ]
-    assert senior.competency_count == 26
+    assert senior.statement_count == 26
 
 
 # -- bad input: each is a PageError naming the file and what to do

@@ -13,7 +13,7 @@ from career_cli.compare.worddiff import word_diff
 from career_cli.features.gap import build_gap
 from career_cli.features.lint import lint
 from career_cli.features.search import search
-from career_cli.model import Category, Competency, Framework, Level
+from career_cli.model import Category, Framework, Level, Statement
 from career_cli.text import normalize, slug
 
 COMPOSED = "Runs the café's résumé reviews with naïve coöperation."
@@ -22,7 +22,7 @@ TITLE = "Qualité"
 
 
 def level(ident: str, text: str, title: str = TITLE) -> Level:
-    category = Category(slug(title), (title,), (Competency(text), Competency("Writes code.")))
+    category = Category(slug(title), (title,), (Statement(text), Statement("Writes code.")))
     return Level(id=ident, title=ident.title(), path=Path(f"{ident}.md"), categories=(category,))
 
 
@@ -78,7 +78,7 @@ def test_expectation_ids_and_category_ids_do_not_depend_on_the_form() -> None:
             Category(
                 slug(unicodedata.normalize("NFD", TITLE)),
                 (unicodedata.normalize("NFD", TITLE),),
-                (Competency(DECOMPOSED), Competency("Writes code.")),
+                (Statement(DECOMPOSED), Statement("Writes code.")),
             ),
         ),
     )
@@ -92,7 +92,7 @@ def test_expectation_ids_and_category_ids_do_not_depend_on_the_form() -> None:
 
 
 def test_lint_finds_a_statement_repeated_in_the_other_form() -> None:
-    category = Category("craft", ("Craft",), (Competency(COMPOSED), Competency(DECOMPOSED, 3)))
+    category = Category("craft", ("Craft",), (Statement(COMPOSED), Statement(DECOMPOSED, 3)))
     page = Level(id="senior", title="Senior", path=Path("senior.md"), categories=(category,))
     codes = [p.rule.code for p in lint([Framework("f", "F", Path(), levels=(page,))])]
     assert "E108" in codes

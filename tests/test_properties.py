@@ -395,7 +395,7 @@ def test_conservation_mirror_and_identity(levels: list[LevelSpec]) -> None:
     for level in framework.levels:
         same = diff_levels(framework, level, level)
         assert {item.status for c in same.categories for item in c.items} <= {"unchanged"}
-        assert same.counts.unchanged == level.competency_count
+        assert same.counts.unchanged == level.statement_count
         assert not same.has_differences
 
 

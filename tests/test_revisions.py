@@ -13,7 +13,7 @@ from test_cli import assert_error, run, schema
 from typer.testing import CliRunner
 
 from career_cli.errors import UsageError
-from career_cli.sources.catalog import open_levels, parse_level_arg
+from career_cli.sources.levelargs import open_levels, parse_level_arg
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",

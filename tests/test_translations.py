@@ -42,7 +42,7 @@ def test_the_language_comes_from_the_pages(language: str) -> None:
     expected = {"ja": "japanese", "de": "german"}[language]
     assert {level.language for level in framework.levels} == {expected}
     # The includes expand: the Engineering-alignment categories hold statements.
-    assert all(level.competency_count > 25 for level in framework.levels)
+    assert all(level.statement_count > 25 for level in framework.levels)
 
 
 @pytest.mark.parametrize("language", ["ja", "de"])

@@ -108,7 +108,7 @@ class Env:
     ) -> tuple[Framework, list[Level]]:
         """The levels ``names`` give (names, page files, ``@REV``) and the framework they are
         compared in; skipped pages and include problems are warned about once."""
-        from career_cli.sources.catalog import open_levels
+        from career_cli.sources.levelargs import open_levels
 
         framework, levels, named = open_levels(list(names), self.framework, root=self.root)
         self.remember(framework)

@@ -71,20 +71,21 @@ def lint(
     asking less than the one below; information (I…) notes empty categories and statements
     carried over unchanged. Exits with status 1 when there are errors (--strict: or warnings).
     """
-    from career_cli.features import lint as checks
+    from career_cli.features import lint_rules as rules
+    from career_cli.features.lint import lint as check
     from career_cli.sources.catalog import include_locator, lint_targets
 
     ignored = ignore or []
     for name in ignored:
-        checks.rule(name)  # an unknown rule is a usage error before any work
+        rules.rule(name)  # an unknown rule is a usage error before any work
     frameworks, root = lint_targets(directory, env.framework, root=env.root)
     for framework in frameworks:
         env.remember(framework)
-    found = checks.lint(frameworks, locate=include_locator(root), threshold=threshold)
-    shown = checks.select(found, severity=severity.value, ignore=ignored)
+    found = check(frameworks, locate=include_locator(root), threshold=threshold)
+    shown = rules.select(found, severity=severity.value, ignore=ignored)
     env.emit(
-        checks.LintReport(tuple(shown), tuple(frameworks), root, hidden=len(found) - len(shown))
+        rules.LintReport(tuple(shown), tuple(frameworks), root, hidden=len(found) - len(shown))
     )
-    tally = checks.counts(shown)
+    tally = rules.counts(shown)
     if tally["error"] or (strict and tally["warning"]):
         raise typer.Exit(1)

@@ -106,7 +106,7 @@ def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_rule(ctx: typer.Context, incomplete: str) -> list[str]:
     """Lint rule codes and names (``--ignore W2<TAB>``)."""
-    from career_cli.features.lint import RULES
+    from career_cli.features.lint_rules import RULES
 
     return _matching([r.code for r in RULES] + [r.name for r in RULES], incomplete)
 

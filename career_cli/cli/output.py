@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, TextIO
 
+from career_cli import notes
 from career_cli.errors import CareerError
 from career_cli.text import one_line, shown_path
 
@@ -185,26 +186,12 @@ def warn_problems(framework: Framework, skip: set[str] | None = None) -> None:
         message("warning", f"skipped level '{problem.id}': {text}")
 
 
-# What the loader notices that changes what a comparison shows: statements an include should have
-# brought in. Everything else it notices is for ``career lint``.
-NOTE_WARNINGS = frozenset(
-    {
-        "malformed-shortcode",
-        "include-missing",
-        "include-unsafe",
-        "include-cycle",
-        "include-depth",
-        "include-unreadable",
-    }
-)
-
-
 def warn_notes(levels: Iterable[Level]) -> None:
     """``career: warning: path:line: message`` once for each include problem of these levels."""
     seen: set[tuple[str, int, str]] = set()
     for level in levels:
         for note in level.notes:
-            if note.code not in NOTE_WARNINGS:
+            if note.code not in notes.WARNED:
                 continue
             where = shown_path(note.path or level.path)
             if (where, note.line, note.message) in seen:

@@ -21,13 +21,13 @@ from career_cli.model import (
     NO_CONFIG,
     Category,
     CategoryDiff,
-    Competency,
     DiffOp,
     Framework,
     FrameworkConfig,
     ItemDiff,
     Level,
     LevelDiff,
+    Statement,
     Status,
     TextDiff,
 )
@@ -100,8 +100,8 @@ def merge_order(
 
 
 def _item(
-    old: Competency | None,
-    new: Competency | None,
+    old: Statement | None,
+    new: Statement | None,
     old_index: int | None,
     new_index: int | None,
     similarity: float | None,

@@ -16,19 +16,19 @@ from career_cli.compare.similarity import Scorer
 from career_cli.model import (
     Candidate,
     CategoryDiff,
-    Competency,
     Explanation,
     ItemDiff,
     LevelDiff,
+    Statement,
 )
 
 _FEATURES_SHOWN = 8  # the heaviest shared features; the rest add little to read
 
 
-def _statements(category: CategoryDiff) -> tuple[list[Competency], list[Competency]]:
+def _statements(category: CategoryDiff) -> tuple[list[Statement], list[Statement]]:
     """The category's statements at each level, by their 1-based index."""
-    old: dict[int, Competency] = {}
-    new: dict[int, Competency] = {}
+    old: dict[int, Statement] = {}
+    new: dict[int, Statement] = {}
     for item in category.items:
         if item.old is not None and item.old_index is not None:
             old[item.old_index] = item.old
@@ -78,14 +78,14 @@ def explain_category(category: CategoryDiff, scorer: Scorer, threshold: float) -
 
 def _explain(
     item: ItemDiff,
-    old: list[Competency],
-    new: list[Competency],
+    old: list[Statement],
+    new: list[Statement],
     forward: dict[int, dict[int, float]],
     backward: dict[int, dict[int, float]],
     scorer: Scorer,
     threshold: float,
 ) -> Explanation:
-    def candidate(ranked: list[tuple[float, int]], side: list[Competency]) -> Candidate | None:
+    def candidate(ranked: list[tuple[float, int]], side: list[Statement]) -> Candidate | None:
         if not ranked:
             return None
         negative, index = ranked[0]

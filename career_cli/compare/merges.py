@@ -24,7 +24,7 @@ import math
 from collections.abc import Sequence
 
 from career_cli.compare.similarity import Scorer, content_stems
-from career_cli.model import Competency
+from career_cli.model import Statement
 
 CONTAINED = 0.4  # "mostly contained": at least this share of a statement's meaning words
 COVERED = 0.5  # "mostly the union": at least this share of the covering statement's words
@@ -76,8 +76,8 @@ class _Words:
 
 
 def find(
-    a: Sequence[Competency],
-    b: Sequence[Competency],
+    a: Sequence[Statement],
+    b: Sequence[Statement],
     pairs: dict[int, int],
     scorer: Scorer,
 ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:

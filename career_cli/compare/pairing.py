@@ -22,7 +22,7 @@ from typing import NamedTuple
 from career_cli.compare import merges
 from career_cli.compare.assignment import max_weight_matching
 from career_cli.compare.similarity import DEFAULT_THRESHOLD, STOP_WORDS, Scorer
-from career_cli.model import NO_CONFIG, Competency, FrameworkConfig, Level, Pin
+from career_cli.model import NO_CONFIG, FrameworkConfig, Level, Pin, Statement
 from career_cli.text import WORD_RE, collapse, normalize, plain, slug
 
 # Scale guards, which change nothing for categories of handbook size (up to 50 statements):
@@ -44,7 +44,7 @@ def include_key(path: str, level: Level) -> str:
     return f"{head.lower()}/{generic}"
 
 
-def identity(item: Competency) -> str:
+def identity(item: Statement) -> str:
     return f"include:{item.include}" if item.include is not None else normalize(item.text)
 
 
@@ -67,8 +67,8 @@ def pair_in_order(
 
 
 def candidates(
-    a: Sequence[Competency],
-    b: Sequence[Competency],
+    a: Sequence[Statement],
+    b: Sequence[Statement],
     free_a: list[int],
     free_b: list[int],
     scorer: Scorer,
@@ -121,7 +121,7 @@ def candidates(
     return edges
 
 
-def named(name: str, category_id: str, item: Competency) -> bool:
+def named(name: str, category_id: str, item: Statement) -> bool:
     """Whether a pin's ``name`` names ``item``: the opening words of its text as read (case and
     spacing aside), or its checklist id (``team-building/plays-integral-role-team-hiring``)."""
     wanted = collapse(name).casefold()
@@ -136,8 +136,8 @@ def named(name: str, category_id: str, item: Competency) -> bool:
 def pinned(
     pins: Iterable[Pin],
     category_id: str,
-    a: Sequence[Competency],
-    b: Sequence[Competency],
+    a: Sequence[Statement],
+    b: Sequence[Statement],
 ) -> set[tuple[int, int]]:
     """The (a, b) index pairs that pins name, either way round (a pin names the level below
     first, and the pairing may run in either orientation)."""
@@ -168,8 +168,8 @@ class Pairing(NamedTuple):
 
 
 def _pairs(
-    a: Sequence[Competency],
-    b: Sequence[Competency],
+    a: Sequence[Statement],
+    b: Sequence[Statement],
     level_a: Level,
     level_b: Level,
     scorer: Scorer,
@@ -220,8 +220,8 @@ def _pairs(
 
 
 def pair_items(
-    old: Sequence[Competency],
-    new: Sequence[Competency],
+    old: Sequence[Statement],
+    new: Sequence[Statement],
     old_level: Level,
     new_level: Level,
     scorer: Scorer,

@@ -49,7 +49,7 @@ class EvidenceError(CareerError):
     """An evidence file that cannot be read."""
 
 
-EVIDENCE = files.Kind(
+EVIDENCE = files.FileKind(
     EvidenceError,
     noun="evidence file",
     a_noun="an evidence file (a Markdown checklist, YAML or JSON)",

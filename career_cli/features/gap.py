@@ -17,7 +17,6 @@ from career_cli.compare.assignment import max_weight_matching
 from career_cli.compare.pairing import candidates, include_key
 from career_cli.compare.similarity import STOP_WORDS, Scorer
 from career_cli.model import (
-    Competency,
     DiffOp,
     Explanation,
     Framework,
@@ -25,12 +24,13 @@ from career_cli.model import (
     Level,
     LevelDiff,
     Record,
+    Statement,
 )
 from career_cli.text import WORD_RE, nfc, normalize, plain, slug
 
-Kind = Literal["new", "raised", "carried"]
+ExpectationKind = Literal["new", "raised", "carried"]
 GapStatus = Literal["met", "open"]
-KINDS: dict[str, Kind] = {"added": "new", "changed": "raised", "unchanged": "carried"}
+KINDS: dict[str, ExpectationKind] = {"added": "new", "changed": "raised", "unchanged": "carried"}
 
 # Evidence written for an expectation whose wording changed since must still find it, while
 # evidence for a different statement must not: a stricter bar than diff's pairing threshold.
@@ -45,7 +45,7 @@ class Expectation(Record):
     category_id: str
     category: str
     text: str
-    kind: Kind
+    kind: ExpectationKind
     previous: str | None
     ops: tuple[DiffOp, ...]
     include: str | None = None
@@ -77,7 +77,7 @@ class Gap(Record):
     evidence_path: Path | None = None
     with_evidence: bool = False
 
-    def count(self, *, kind: Kind | None = None, status: GapStatus | None = None) -> int:
+    def count(self, *, kind: ExpectationKind | None = None, status: GapStatus | None = None) -> int:
         return sum(
             1
             for e in self.expectations
@@ -285,8 +285,8 @@ def apply_evidence(
     # By similarity, one to one: each entry is scored against the expectations that share its
     # rarer words (as diff pairs statements), not against all of them.
     free = [i for i in range(len(expectations)) if i not in matched]
-    written = [Competency(entry.text or "") for entry in unplaced]
-    wanted = [Competency(expectations[index].text) for index in free]
+    written = [Statement(entry.text or "") for entry in unplaced]
+    wanted = [Statement(expectations[index].text) for index in free]
     with_text = [a for a, entry in enumerate(unplaced) if entry.text]
     edges = [
         (a, b, score - EVIDENCE_THRESHOLD)

@@ -26,11 +26,11 @@ from career_cli.errors import UsageError
 from career_cli.model import (
     NO_CONFIG,
     Category,
-    Competency,
     DiffOp,
     Framework,
     FrameworkConfig,
     Level,
+    Statement,
 )
 
 CellStatus = Literal["start", "added", "unchanged", "changed", "split"]
@@ -50,7 +50,7 @@ class Cell:
     (``Thread.split_from``).
     """
 
-    item: Competency
+    item: Statement
     index: int  # 1-based position in the category at this level
     status: CellStatus
     similarity: float | None

@@ -1,9 +1,9 @@
 """Checks for framework maintainers: ``career lint``.
 
-Every check is a ``Rule`` with a stable code (``E…`` errors, ``W…`` warnings, ``I…`` information)
-and a name; each finding is a ``Problem`` at a file and line: the level page, or the included
-file a statement comes from. Pure functions over loaded frameworks: no I/O beyond locating an
-include file (through the ``locate`` function the caller passes), no rendering.
+Each check makes findings (``lint_rules.Problem``) of one rule (``lint_rules.RULES``) at a file
+and line: the level page, or the included file a statement comes from. Pure functions over loaded
+frameworks: no I/O beyond locating an include file (through the ``locate`` function the caller
+passes), no rendering.
 
 The check users ask for most is ``weaker-statement``: in a published ladder, the level above
 must not ask less than the level below. Each statement paired with its counterpart one level down
@@ -17,121 +17,32 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal
 
+from career_cli import notes
 from career_cli.compare.align import diff_levels, scorer_for, threshold_for
 from career_cli.errors import CareerError
+from career_cli.features.lint_rules import BY_CODE, Problem, Quoted, quote
 from career_cli.features.weaker import weaker as weaker
-from career_cli.model import Competency, Framework, Level
+from career_cli.model import Framework, Level, Statement
 from career_cli.sources.loader import KNOWN_LADDER
-from career_cli.text import collapse, normalize, plain, slug
+from career_cli.text import normalize, slug
 
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-
-
-RULES = (
-    Rule("E101", "page-error", "error", "a level page that cannot be read or parsed"),
-    Rule("E102", "missing-title", "error", "a level page whose frontmatter has no title"),
-    Rule("E103", "malformed-shortcode", "error", "an include shortcode Hugo does not read"),
-    Rule("E104", "unresolved-include", "error", "an include that names no readable file"),
-    Rule(
-        "E105", "unsafe-include", "error", "an include refused: '..', absolute, or leaves the root"
-    ),
-    Rule("E106", "include-cycle", "error", "includes that include each other"),
-    Rule("E107", "include-too-deep", "error", "includes nested more than 5 deep"),
-    Rule("E108", "duplicate-competency", "error", "a statement repeated within a level"),
-    Rule("W201", "missing-category", "warning", "a category some levels have and others lack"),
-    Rule("W202", "title-mismatch", "warning", "a level title that disagrees with its heading"),
-    Rule("W203", "weaker-statement", "warning", "a higher level asking less than the one below"),
-    Rule("W204", "include-outside-category", "warning", "an include before any category"),
-    Rule("W205", "duplicate-category", "warning", "a category heading repeated in one page"),
-    Rule("W206", "unknown-language", "warning", "a page's lang/language/locale names no language"),
-    Rule("W207", "stale-pin", "warning", "a career.toml pin that names no statement any more"),
-    Rule("I301", "empty-category", "info", "a category with no statements"),
-    Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
-    Rule("I303", "text-outside-category", "info", "text before the first category"),
-)
-BY_CODE = {rule.code: rule for rule in RULES}
-BY_NAME = {rule.name: rule for rule in RULES}
-
-# Loader and include notes → rules.
 _NOTE_RULES = {
-    "malformed-shortcode": "E103",
-    "include-missing": "E104",
-    "include-unreadable": "E104",
-    "include-unsafe": "E105",
-    "include-cycle": "E106",
-    "include-depth": "E107",
-    "include-outside-category": "W204",
-    "duplicate-category": "W205",
-    "unknown-language": "W206",
-    "outside-category": "I303",
+    notes.MALFORMED_SHORTCODE: "E103",
+    notes.INCLUDE_MISSING: "E104",
+    notes.INCLUDE_UNREADABLE: "E104",
+    notes.INCLUDE_UNSAFE: "E105",
+    notes.INCLUDE_CYCLE: "E106",
+    notes.INCLUDE_DEPTH: "E107",
+    notes.INCLUDE_OUTSIDE_CATEGORY: "W204",
+    notes.DUPLICATE_CATEGORY: "W205",
+    notes.UNKNOWN_LANGUAGE: "W206",
+    notes.OUTSIDE_CATEGORY: "I303",
 }
 
-_QUOTE_AT = 72
 _NAMED = 5  # levels a problem names before counting the rest
-
-
-def rule(name_or_code: str) -> Rule:
-    """A rule by code (``W203``) or name (``weaker-statement``), any case."""
-    found = BY_CODE.get(name_or_code.upper()) or BY_NAME.get(name_or_code.lower())
-    if found is None:
-        import difflib
-
-        from career_cli.errors import UsageError
-
-        keys = [r.code for r in RULES] + [r.name for r in RULES]
-        typed = (
-            name_or_code.upper()
-            if name_or_code[:1].isalpha() and name_or_code[1:].isdigit()
-            else name_or_code.lower()
-        )
-        close = difflib.get_close_matches(typed, keys, n=1, cutoff=0.6)
-        suggestion = f"did you mean '{close[0]}'? " if close else ""
-        raise UsageError(
-            f"no lint rule '{name_or_code}'",
-            hint=suggestion + "rules: " + ", ".join(f"{r.code} {r.name}" for r in RULES),
-        )
-    return found
-
-
-@dataclass(frozen=True)
-class Quoted:
-    """A statement a problem is about, with where it is written."""
-
-    level: str
-    path: Path
-    line: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    rule: Rule
-    message: str
-    framework: str = ""
-    levels: tuple[str, ...] = ()
-    hint: str | None = None
-    statements: tuple[Quoted, ...] = field(default=())
-
-    @property
-    def sort_key(self) -> tuple[str, int, str, str]:
-        return (str(self.path), self.line, self.rule.code, self.message)
-
 
 Locate = Callable[[str], Path | None]
 
@@ -156,12 +67,7 @@ def _runs(words: str, longest: int) -> set[str]:
     return {"-".join(parts[i:j]) for i in range(n) for j in range(i + 1, min(n, i + longest) + 1)}
 
 
-def quote(text: str) -> str:
-    shown = collapse(plain(text))
-    return f'"{shown}"' if len(shown) <= _QUOTE_AT else f'"{shown[: _QUOTE_AT - 1].rstrip()}…"'
-
-
-def _where(level: Level, item: Competency, locate: Locate) -> Path:
+def _where(level: Level, item: Statement, locate: Locate) -> Path:
     if item.source is not None:
         found = locate(item.source)
         if found is not None:
@@ -274,7 +180,7 @@ class _Linter:
                 )
 
     def duplicates(self, framework: Framework, level: Level) -> None:
-        seen: dict[str, tuple[Competency, str]] = {}
+        seen: dict[str, tuple[Statement, str]] = {}
         for category in level.categories:
             for item in category.items:
                 identity = f"include:{item.include}" if item.include else normalize(item.text)
@@ -376,11 +282,11 @@ class _Linter:
         if len(levels) < 2:
             return
         scorer = scorer_for(framework)
-        for lower, higher in pairwise(levels):
+        for below, above in pairwise(levels):
             compared = diff_levels(
                 framework,
-                lower,
-                higher,
+                below,
+                above,
                 threshold=threshold_for(framework, self.threshold),
                 scorer=scorer,
             )
@@ -389,7 +295,7 @@ class _Linter:
                     old, new = item.old, item.new
                     if old is None or new is None or new.include is not None:
                         continue
-                    path = _where(higher, new, self.locate)
+                    path = _where(above, new, self.locate)
                     if item.status == "unchanged":
                         if old.source is not None and old.source == new.source:
                             continue  # one shared file included by both: the same by design
@@ -398,8 +304,8 @@ class _Linter:
                             path,
                             new.line,
                             "I302",
-                            f"unchanged from {lower.title} ({category.title}): {quote(new.text)}",
-                            levels=(lower.id, higher.id),
+                            f"unchanged from {below.title} ({category.title}): {quote(new.text)}",
+                            levels=(below.id, above.id),
                         )
                         continue
                     why = weaker(old.text, new.text)
@@ -410,13 +316,13 @@ class _Linter:
                         path,
                         new.line,
                         "W203",
-                        f"{higher.title} asks less than {lower.title} in {category.title}: "
-                        f"{why}. {lower.title}: {quote(old.text)} → {higher.title}: "
+                        f"{above.title} asks less than {below.title} in {category.title}: "
+                        f"{why}. {below.title}: {quote(old.text)} → {above.title}: "
                         f"{quote(new.text)}",
-                        levels=(lower.id, higher.id),
+                        levels=(below.id, above.id),
                         statements=(
-                            Quoted(lower.id, _where(lower, old, self.locate), old.line, old.text),
-                            Quoted(higher.id, path, new.line, new.text),
+                            Quoted(below.id, _where(below, old, self.locate), old.line, old.text),
+                            Quoted(above.id, path, new.line, new.text),
                         ),
                     )
 
@@ -443,38 +349,3 @@ def lint(
     for problem in linter.problems:
         unique.setdefault(problem.sort_key, problem)
     return sorted(unique.values(), key=lambda p: p.sort_key)
-
-
-def select(
-    problems: Sequence[Problem], *, severity: Severity = "info", ignore: Sequence[str] = ()
-) -> list[Problem]:
-    """The problems at or above ``severity`` whose rule is not ignored (by code or name)."""
-    ignored = {rule(name).code for name in ignore}
-    rank = SEVERITIES.index(severity)
-    return [
-        p
-        for p in problems
-        if p.rule.code not in ignored and SEVERITIES.index(p.rule.severity) <= rank
-    ]
-
-
-def counts(problems: Sequence[Problem]) -> dict[str, int]:
-    tally: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
-    for problem in problems:
-        tally[problem.rule.severity] += 1
-    return tally
-
-
-@dataclass(frozen=True)
-class LintReport:
-    """What ``career lint`` reports: the problems shown, the frameworks and pages checked, the
-    root their includes resolve in, and how many problems ``--severity``/``--ignore`` hid."""
-
-    problems: tuple[Problem, ...]
-    frameworks: tuple[Framework, ...]
-    root: Path | None
-    hidden: int = 0
-
-    @property
-    def pages(self) -> int:
-        return sum(len(f.levels) + len(f.problems) for f in self.frameworks)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from career_cli.compare.similarity import STOP_WORDS, stem
 from career_cli.errors import UsageError
-from career_cli.model import Category, Competency, Framework, Level
+from career_cli.model import Category, Framework, Level, Statement
 from career_cli.text import WORD_RE, nfc, plain
 
 _JOINERS = re.compile(r"['’-]")
@@ -30,7 +30,7 @@ class Match:
     level: Level
     category: Category
     index: int  # 1-based position in the category
-    item: Competency
+    item: Statement
     hits: tuple[tuple[int, int], ...]
 
 

@@ -1,10 +1,10 @@
 """What makes a statement ask less than its counterpart one level down (lint's W203).
 
-A higher level's wording asks less when it drops words that state ownership, leadership, autonomy
-or scope (``RESPONSIBILITY``: owning, leading, driving, setting, mentoring; acting independently,
-proactively, always; "across") without gaining any, or keeps fewer than half of the lower
-statement's content words and gains no such word either (``ASKS_MORE`` also counts words that ask
-for more only when gained). Words compare by stem, under Unicode NFC.
+The level above's wording asks less when it drops words that state ownership, leadership,
+autonomy or scope (``RESPONSIBILITY``: owning, leading, driving, setting, mentoring; acting
+independently, proactively, always; "across") without gaining any, or keeps fewer than half of
+the content words of the statement below and gains no such word either (``ASKS_MORE`` also
+counts words that ask for more only when gained). Words compare by stem, under Unicode NFC.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ RESPONSIBILITY = frozenset(
         "independently proactively always accountable across"
     ).split()
 )
-# Words that ask for more when a higher level gains them, but are too often nouns or adjectives
+# Words that ask for more when the level above gains them, but are too often nouns or adjectives
 # to count when dropped ("roles and responsibilities", "established processes").
 ASKS_MORE = RESPONSIBILITY | frozenset(
     key(word)
@@ -38,17 +38,17 @@ def _keys(text: str) -> set[str]:
     return {key(word) for word in WORD_RE.findall(plain(text))}
 
 
-def weaker(lower: str, higher: str) -> str | None:
-    """Why ``higher`` asks less than ``lower`` (its counterpart one level down), or ``None``."""
-    lower_keys, higher_keys = _keys(lower), _keys(higher)
-    if (higher_keys - lower_keys) & ASKS_MORE:
+def weaker(below: str, above: str) -> str | None:
+    """Why ``above`` asks less than ``below`` (its counterpart one level down), or ``None``."""
+    below_keys, above_keys = _keys(below), _keys(above)
+    if (above_keys - below_keys) & ASKS_MORE:
         return None  # it gains a responsibility word: it asks for something else, not less
-    had, has = lower_keys & RESPONSIBILITY, higher_keys & RESPONSIBILITY
+    had, has = below_keys & RESPONSIBILITY, above_keys & RESPONSIBILITY
     if had - has:
-        words = [w for w in WORD_RE.findall(plain(lower)) if key(w) in had - has]
+        words = [w for w in WORD_RE.findall(plain(below)) if key(w) in had - has]
         shown = ", ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for w in words))
         return f"drops {shown}"
-    before, after = len(content_stems(lower)), len(content_stems(higher))
+    before, after = len(content_stems(below)), len(content_stems(above))
     if before >= 6 and after * 2 < before:
         return f"keeps {after} of {before} content words"
     return None

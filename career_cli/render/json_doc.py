@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from career_cli.model import (
     CategoryDiff,
-    Competency,
     DiffOp,
     Explanation,
     Framework,
     ItemDiff,
     Level,
     LevelDiff,
+    Statement,
     TextDiff,
 )
 from career_cli.text import plain
@@ -35,7 +35,7 @@ _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
     from career_cli.features.ladder import Cell, Ladder, Thread
-    from career_cli.features.lint import LintReport, Problem
+    from career_cli.features.lint_rules import LintReport, Problem
     from career_cli.features.search import SearchResult
     from career_cli.model import FrameworkList, ShownLevel
 
@@ -64,7 +64,7 @@ def ops(diff: tuple[DiffOp, ...]) -> list[dict[str, str]]:
     return [{"op": op.op, "text": op.text} for op in diff]
 
 
-def _side(item: Competency | None, index: int | None) -> dict[str, Any] | None:
+def _side(item: Statement | None, index: int | None) -> dict[str, Any] | None:
     if item is None:
         return None
     side: dict[str, Any] = {"index": index, "text": item.text, "plain": plain(item.text)}
@@ -144,7 +144,7 @@ def diff_document(diff: LevelDiff, options: RenderOptions | None = None) -> dict
     }
 
 
-def competency_doc(item: Competency, index: int) -> dict[str, Any]:
+def competency_doc(item: Statement, index: int) -> dict[str, Any]:
     """A statement of a level on its own: position, wording, where it is written."""
     doc = _side(item, index)
     assert doc is not None
@@ -155,7 +155,7 @@ def level_doc(level: Level) -> dict[str, Any]:
     return {
         **level_ref(level),
         "description": level.description,
-        "counts": {"categories": len(level.categories), "competencies": level.competency_count},
+        "counts": {"categories": len(level.categories), "competencies": level.statement_count},
     }
 
 
@@ -289,7 +289,7 @@ def search_document(result: SearchResult, options: RenderOptions | None = None) 
 def lint_document(report: LintReport, options: RenderOptions | None = None) -> dict[str, Any]:
     """``career lint --format json``."""
     problems, frameworks, root = report.problems, report.frameworks, report.root
-    from career_cli.features.lint import counts
+    from career_cli.features.lint_rules import counts
     from career_cli.text import shown_path
 
     def problem_doc(problem: Problem) -> dict[str, Any]:
@@ -341,7 +341,7 @@ def levels_document(framework: Framework, options: RenderOptions | None = None) 
                 "description": level.description,
                 "counts": {
                     "categories": len(level.categories),
-                    "competencies": level.competency_count,
+                    "competencies": level.statement_count,
                 },
             }
             for level in framework.levels

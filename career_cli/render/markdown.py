@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from career_cli.model import CategoryDiff, Competency, Framework, ItemDiff, LevelDiff
+from career_cli.model import CategoryDiff, Framework, ItemDiff, LevelDiff, Statement
 from career_cli.render.markdown_text import (
     at_line_start,
     code_span,
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:  # the handbook commands' types, needed only by their own commands
     from career_cli.features.ladder import Ladder, Thread
-    from career_cli.features.lint import LintReport
+    from career_cli.features.lint_rules import LintReport
     from career_cli.features.search import SearchResult
     from career_cli.model import FrameworkList, ShownLevel
 
@@ -38,7 +38,7 @@ def counts_text(
     return text + "".join(f" · {n} {label}" for label, n in folded if n)
 
 
-def _statement(item: Competency) -> str:
+def _statement(item: Statement) -> str:
     return f"include {code_span(item.include)}" if item.include is not None else escape(item.text)
 
 
@@ -250,7 +250,7 @@ def render_levels(framework: Framework, options: RenderOptions | None = None) ->
     for level in framework.levels:
         lines.append(
             f"| {_cell(level.id)} | {_cell(level.title)} | {len(level.categories)} "
-            f"| {level.competency_count} | {_cell(level.description)} |"
+            f"| {level.statement_count} | {_cell(level.description)} |"
         )
     return "\n".join(lines) + "\n"
 

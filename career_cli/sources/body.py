@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from career_cli import notes
 from career_cli.errors import PageError
-from career_cli.model import Category, Competency, Note
+from career_cli.model import Category, Note, Statement
 from career_cli.sources.shortcodes import (
     Shortcode,
     find_shortcodes,
@@ -101,7 +102,7 @@ class _Section:
     def __init__(self, parts: tuple[str, ...], line: int) -> None:
         self.parts = parts
         self.line = line
-        self.items: list[Competency] = []
+        self.items: list[Statement] = []
         self.has_children = False
 
 
@@ -208,7 +209,7 @@ class BodyParser:
             return
         text = collapse(" ".join(self.item.parts))
         if text and self.section is not None:
-            self.section.items.append(Competency(text, self.item.line))
+            self.section.items.append(Statement(text, self.item.line))
             self.counted(1, self.item.line)
         self.item = None
 
@@ -235,25 +236,25 @@ class BodyParser:
         if self.in_overview:
             self.overview[-1].append(text)
         elif self.section is None and text:
-            self.notes.append(Note(line, "outside-category", "text before the first category"))
+            self.notes.append(Note(line, notes.OUTSIDE_CATEGORY, "text before the first category"))
 
     def include(self, code: Shortcode, line: int) -> None:
         self.close_item()
         if not code.valid:
-            self.notes.append(Note(line, "malformed-shortcode", code.problem()))
+            self.notes.append(Note(line, notes.MALFORMED_SHORTCODE, code.problem()))
             return
         if is_navigation(code.path):
             return
         if self.section is None:
-            self.notes.append(Note(line, "include-outside-category", f"include {code.path}"))
+            self.notes.append(Note(line, notes.INCLUDE_OUTSIDE_CATEGORY, f"include {code.path}"))
             return
         if self.expand is not None:
-            items, notes = self.expand(code.path, line)
+            items, found = self.expand(code.path, line)
             self.section.items.extend(items)
-            self.notes.extend(notes)
+            self.notes.extend(found)
             self.counted(len(items), line)
             return
-        self.section.items.append(Competency(code.path, line, include=code.path))
+        self.section.items.append(Statement(code.path, line, include=code.path))
         self.counted(1, line)
 
     def feed(self, lines: Iterable[tuple[int, str]]) -> None:
@@ -319,7 +320,7 @@ class BodyParser:
             return True
         for code in codes:
             if not code.valid:
-                self.notes.append(Note(line, "malformed-shortcode", code.problem()))
+                self.notes.append(Note(line, notes.MALFORMED_SHORTCODE, code.problem()))
         return False
 
     def categories(self) -> tuple[Category, ...]:
@@ -337,7 +338,7 @@ class BodyParser:
             self.notes.append(
                 Note(
                     section.line,
-                    "duplicate-category",
+                    notes.DUPLICATE_CATEGORY,
                     f"category '{' › '.join(section.parts)}' also starts at line {first.line}; "
                     "its statements are read as one category (merge the two sections)",
                 )
@@ -351,4 +352,4 @@ class BodyParser:
         return "\n\n".join(strong_as_text(" ".join(p)) for p in self.overview if p)
 
 
-IncludeExpander = Callable[[str, int], "tuple[list[Competency], list[Note]]"]
+IncludeExpander = Callable[[str, int], "tuple[list[Statement], list[Note]]"]

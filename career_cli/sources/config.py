@@ -70,7 +70,7 @@ def read(folder: Path) -> FrameworkConfig:
         return NO_CONFIG
     from career_cli.sources import files
 
-    kind = files.Kind(ConfigError, "configuration", "a career.toml", MAX_BYTES)
+    kind = files.FileKind(ConfigError, "configuration", "a career.toml", MAX_BYTES)
     text = files.read(path, kind)
     try:
         data = _toml().loads(text)

@@ -3,7 +3,7 @@
 One set of rules for all of them — a size limit, empty files, binary files, UTF-8 with the line
 of the first bad byte, line endings, and YAML errors turned into a line — so every reader fails
 the same way: a ``CareerError`` naming the file, the line when there is one, and the fix. Each
-reader describes its files with a ``Kind`` (its error class and its words).
+reader describes its files with a ``FileKind`` (its error class and its words).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from career_cli.errors import CareerError
 
 
 @dataclass(frozen=True)
-class Kind:
+class FileKind:
     error: type[CareerError]
     noun: str  # "page": "page is empty"
     a_noun: str  # "a level page": "is a directory, not a level page"
@@ -25,7 +25,7 @@ class Kind:
     size_hint: str = "check that this is the right file"
 
 
-def too_big(size: int | None, path: Path, kind: Kind) -> CareerError:
+def too_big(size: int | None, path: Path, kind: FileKind) -> CareerError:
     """The kind's error for a file over its limit; ``size`` ``None`` when it cannot be known."""
     over = f"is {size / 1048576:.1f} MB, over" if size is not None else "goes on past"
     return kind.error(
@@ -35,7 +35,7 @@ def too_big(size: int | None, path: Path, kind: Kind) -> CareerError:
     )
 
 
-def decode(data: bytes, path: Path, kind: Kind) -> str:
+def decode(data: bytes, path: Path, kind: FileKind) -> str:
     """Bytes → text with ``\\n`` line ends, or the kind's error saying what is wrong with it."""
     if len(data) > kind.limit:
         raise too_big(len(data), path, kind)
@@ -60,7 +60,7 @@ def decode(data: bytes, path: Path, kind: Kind) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read(path: Path, kind: Kind) -> str:
+def read(path: Path, kind: FileKind) -> str:
     """Read and decode a file; the size is checked before a byte is read, and no more than the
     limit is ever read (a device such as /dev/zero, or a pipe, has no size to check)."""
     try:
@@ -83,7 +83,7 @@ def read(path: Path, kind: Kind) -> str:
 def yaml_error(
     exc: Exception,
     path: Path,
-    kind: Kind,
+    kind: FileKind,
     *,
     what: str,
     source: str,

@@ -3,7 +3,7 @@
 A handbook page pulls shared statements in with ``{{% include "includes/…/x.md" %}}``, which Hugo
 resolves against the checkout's ``assets/`` folder (then ``content/``). Expanding an include turns
 the included file's list items into statements of the (sub-)category holding the shortcode, each
-carrying the include in ``Competency.source``; headings inside the included file only group.
+carrying the include in ``Statement.source``; headings inside the included file only group.
 
 Page text is untrusted input, so resolution is fenced in:
 
@@ -29,8 +29,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from career_cli import notes
 from career_cli.errors import PageError
-from career_cli.model import Competency, Note
+from career_cli.model import Note, Statement
 from career_cli.sources import files
 from career_cli.sources.loader import PAGE, IncludeExpander, decode_page, parse_fragment
 
@@ -51,12 +52,11 @@ def include_bases(root: Path) -> tuple[str, ...]:
     return FOLDER_BASES
 
 
-MISSING = "include-missing"
-UNSAFE = "include-unsafe"
-CYCLE = "include-cycle"
-TOO_DEEP = "include-depth"
-UNREADABLE = "include-unreadable"
-INCLUDE_CODES = frozenset({MISSING, UNSAFE, CYCLE, TOO_DEEP, UNREADABLE})
+MISSING = notes.INCLUDE_MISSING
+UNSAFE = notes.INCLUDE_UNSAFE
+CYCLE = notes.INCLUDE_CYCLE
+TOO_DEEP = notes.INCLUDE_DEPTH
+UNREADABLE = notes.INCLUDE_UNREADABLE
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
@@ -186,7 +186,7 @@ class IncludeResolver:
     def _expander(
         self, container: Path, chain: tuple[str, ...], names: tuple[str, ...], budget: _Budget
     ) -> IncludeExpander:
-        def expand(include: str, line: int) -> tuple[list[Competency], list[Note]]:
+        def expand(include: str, line: int) -> tuple[list[Statement], list[Note]]:
             return self._expand(include, line, container, chain, names, budget)
 
         return expand
@@ -211,10 +211,10 @@ class IncludeResolver:
         chain: tuple[str, ...],
         names: tuple[str, ...],
         budget: _Budget,
-    ) -> tuple[list[Competency], list[Note]]:
-        def unresolved(code: str, message: str) -> tuple[list[Competency], list[Note]]:
+    ) -> tuple[list[Statement], list[Note]]:
+        def unresolved(code: str, message: str) -> tuple[list[Statement], list[Note]]:
             note = Note(line, code, message, path=container)
-            return [Competency(include, line, include=include)], [note]
+            return [Statement(include, line, include=include)], [note]
 
         refusal = unsafe_path(include)
         if refusal:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from career_cli import notes
 from career_cli.errors import PageError
-from career_cli.model import Competency, Framework, Level, Note, PageProblem
+from career_cli.model import Framework, Level, Note, PageProblem, Statement
 from career_cli.sources import files
 from career_cli.sources.body import MAX_STATEMENTS as MAX_STATEMENTS
 from career_cli.sources.body import BodyParser
@@ -57,7 +58,7 @@ def level_title(raw_title: str, level_id: str) -> str:
 # Reading bytes
 
 
-PAGE = files.Kind(
+PAGE = files.FileKind(
     PageError,
     noun="page",
     a_noun="a Markdown level page",
@@ -154,7 +155,7 @@ def _language(meta: dict[str, Any], path: Path) -> tuple[str | None, Note | None
         if found is None:
             shown = f"{value!r:.40}" if isinstance(value, str) else f"a {type(value).__name__}"
             message = f"frontmatter '{key}' is {shown}, which names no language career knows"
-            return from_path(path), Note(1, "unknown-language", message)
+            return from_path(path), Note(1, notes.UNKNOWN_LANGUAGE, message)
         return found, None
     return from_path(path), None
 
@@ -227,7 +228,7 @@ def parse_page(
 
 def parse_fragment(
     text: str, *, expand: IncludeExpander | None = None, path: Path | None = None
-) -> tuple[list[Competency], list[Note]]:
+) -> tuple[list[Statement], list[Note]]:
     """An included file's statements (its list items, in order) and what the parser noticed.
 
     Headings inside an included file only group its items: every item becomes a statement of the

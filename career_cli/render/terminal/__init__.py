@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.model import Competency, Counts, DiffOp
+from career_cli.model import Counts, DiffOp, Statement
 from career_cli.render import RenderOptions
 from career_cli.text import plain, visible
 
@@ -113,7 +113,7 @@ def word_runs(ops: Iterable[DiffOp], side: str, color: bool) -> Text:
     return text
 
 
-def statement(item: Competency, style: str = "") -> Text:
+def statement(item: Statement, style: str = "") -> Text:
     if item.include is not None:
         # The directory is the same for every include of a handbook; the file name is the news.
         name = item.include.rsplit("/", 1)[-1]

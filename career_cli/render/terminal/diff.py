@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from career_cli.model import CategoryDiff, Competency, Explanation, ItemDiff, LevelDiff
+from career_cli.model import CategoryDiff, Explanation, ItemDiff, LevelDiff, Statement
 from career_cli.render import RenderOptions
 from career_cli.render.terminal import (
     ADDED,
@@ -26,7 +26,7 @@ from career_cli.render.terminal import (
 from career_cli.text import plain, visible
 
 
-def _folded(side: Text, extra: tuple[tuple[int, Competency], ...], color: bool) -> Text:
+def _folded(side: Text, extra: tuple[tuple[int, Statement], ...], color: bool) -> Text:
     """A side of a merge or split: its own wording, then each statement folded into the pair,
     marked ``+`` (it is there too, not a change of wording)."""
     if not extra:

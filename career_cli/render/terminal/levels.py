@@ -32,7 +32,7 @@ def _table(framework: Framework, color: bool) -> Table:
             Text(visible(level.id), "bold" if color else ""),
             Text(visible(level.title)),
             Text(str(len(level.categories))),
-            Text(str(level.competency_count)),
+            Text(str(level.statement_count)),
             Text(visible(level.description), DIM if color else ""),
         )
     return table
@@ -41,7 +41,7 @@ def _table(framework: Framework, color: bool) -> Table:
 def _stacked(framework: Framework, color: bool) -> RenderableType:
     blocks: list[RenderableType] = []
     for level in framework.levels:
-        categories, statements = len(level.categories), level.competency_count
+        categories, statements = len(level.categories), level.statement_count
         blocks.append(Text())
         blocks.append(
             Text.assemble(

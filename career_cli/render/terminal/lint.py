@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.text import Text
 
-from career_cli.features.lint import LintReport, Problem, counts
+from career_cli.features.lint_rules import LintReport, Problem, counts
 from career_cli.render import RenderOptions
 from career_cli.render.terminal import CHANGED, DIM, REMOVED, to_string
 from career_cli.text import one_line, shown_path
