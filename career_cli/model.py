@@ -49,7 +49,7 @@ class Statement(Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Category(Record):
-    """A ``##`` section (or a ``###`` sub-section) holding competencies.
+    """A ``##`` section (or a ``###`` sub-section) holding statements.
 
     ``parts`` are the heading titles from the top category down, with the level's own name removed
     so that "Senior Technical Competencies" and "Associate Technical Competencies" align.
@@ -108,9 +108,30 @@ class Level(Record):
     revision: Revision | None = None  # set when read at a git revision (career diff senior@REV)
     language: str | None = None  # as the page says (lang/language/locale) or its path does
 
+    def __post_init__(self) -> None:
+        # The invariant every comparison relies on: one category per id. A heading written twice
+        # (or a level built in code that repeats one) reads as one category, statements in page
+        # order, so none is lost; the page reader notes where, for lint.
+        ids = [category.id for category in self.categories]
+        if len(set(ids)) != len(ids):
+            object.__setattr__(self, "categories", merge_categories(self.categories))
+
     @property
     def statement_count(self) -> int:
         return sum(len(category.items) for category in self.categories)
+
+
+def merge_categories(categories: tuple[Category, ...]) -> tuple[Category, ...]:
+    """The categories with each repeated id folded into its first occurrence, in order."""
+    merged: dict[str, Category] = {}
+    for category in categories:
+        first = merged.get(category.id)
+        merged[category.id] = (
+            category
+            if first is None
+            else Category(first.id, first.parts, first.items + category.items, first.line)
+        )
+    return tuple(merged.values())
 
 
 @dataclass(frozen=True, eq=False, repr=False)

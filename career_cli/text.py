@@ -16,8 +16,38 @@ from pathlib import Path
 LINK_RE = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 _WS_RE = re.compile(r"\s+")
 # Combining marks, joiners and variation selectors belong to the character before them, so a
-# word never ends inside "é" written as e + U+0301 (NFD), nor a diff splits an emoji sequence.
-MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c"
+# word never ends inside "é" written as e + U+0301 (NFD), an Indic or Arabic word does not fall
+# apart at its vowel signs ("नेतृत्व"), nor a diff splits an emoji sequence. Python's \w leaves
+# marks out; the class is built from the Unicode database over the blocks that have them.
+_MARK_BLOCKS = (
+    (0x0300, 0x0DFF),  # Latin combining marks through Sinhala: Hebrew, Arabic, the Indic scripts
+    (0x0E00, 0x0FFF),  # Thai, Lao, Tibetan
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE00, 0xFE0F),
+    (0xFE20, 0xFE2F),
+)
+
+
+def _mark_class(blocks: tuple[tuple[int, int], ...]) -> str:
+    """The marks (Mn, Mc, Me) of these blocks as character-class ranges, plus ZWNJ and ZWJ."""
+    import unicodedata
+
+    codes = [
+        c for lo, hi in blocks for c in range(lo, hi + 1) if unicodedata.category(chr(c))[0] == "M"
+    ]
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            ranges.append(chr(start) if start == prev else f"{chr(start)}-{chr(prev)}")
+            start = code
+        prev = code
+    return "".join(ranges) + "\u200c\u200d"
+
+
+MARKS = _mark_class(_MARK_BLOCKS)
 # A word as every module counts words: letters and digits (with their combining marks), with
 # inner apostrophes and hyphens ("on-call", "team's"), so "on-call" is one word wherever it is
 # compared, searched or named. Letters and marks are disjoint sets: nothing to backtrack over.

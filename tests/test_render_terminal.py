@@ -42,6 +42,14 @@ def test_changes_only_at_100_columns() -> None:
     )
 
 
+def test_colours_by_theme_at_100_columns() -> None:
+    # The named styles of the theme, drawn: a renamed or restyled one shows up here.
+    assert_golden(
+        "diff-intermediate-senior-changes-color-100.txt",
+        render("intermediate", "senior", width=100, changes_only=True, color=True),
+    )
+
+
 def test_layout_switches_at_80_columns() -> None:
     wide, narrow = render("associate", "senior", width=80), render("associate", "senior", width=79)
     assert "Associate" in wide and "────" in wide

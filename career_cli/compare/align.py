@@ -180,12 +180,6 @@ def diff_category(
     return CategoryDiff(category.id, category.title, status, tuple(items))
 
 
-def _occurrences(categories: Sequence[Category]) -> tuple[list[int], dict[int, str]]:
-    """Positions and keys for pairing categories by id; the loader merges a repeated heading,
-    but a level built in code may still repeat one, and nothing may be lost then either."""
-    return list(range(len(categories))), {i: c.id for i, c in enumerate(categories)}
-
-
 def diff_text(old: str, new: str) -> TextDiff:
     status: Status
     if normalize(old) == normalize(new):
@@ -209,9 +203,10 @@ def diff_levels(
 ) -> LevelDiff:
     """Compare two levels category by category, in the new level's order."""
     scorer = scorer or scorer_for(framework, old, new)
-    old_at, old_ids = _occurrences(old.categories)
-    new_at, new_ids = _occurrences(new.categories)
-    pairs = dict(pair_in_order(old_at, new_at, old_ids, new_ids))
+    # Category ids are unique within a level (``Level`` folds a repeated heading into one).
+    old_ids = {i: c.id for i, c in enumerate(old.categories)}
+    new_ids = {j: c.id for j, c in enumerate(new.categories)}
+    pairs = dict(pair_in_order(list(old_ids), list(new_ids), old_ids, new_ids))
     categories = []
     for i, j in merge_order(pairs, len(old.categories), len(new.categories)):
         categories.append(

@@ -16,7 +16,6 @@ that share a script, whose stop words the text uses most.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from career_cli.sources.languages import DEFAULT, LANGUAGES, from_code
+from career_cli.text import WORD_RE
 
 __all__ = ["CJK", "DEFAULT", "LANGUAGES", "content_words", "detect", "from_code", "runs"]
 
@@ -57,15 +57,6 @@ _BY_SCRIPT = {
     "tamil": ("tamil",),
 }  # fmt: skip
 _CONTENT_SCRIPTS = frozenset({"han", "katakana", "hangul"})
-# A word of a spaced language: letters and digits, with inner apostrophes and hyphens. Python's
-# \w leaves out combining marks, which Indic scripts write their vowels with (and Persian the
-# zero-width non-joiner inside words): they belong to the word, or "नेतृत्व" falls apart.
-_MARK = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
-    "\u0900-\u0963\u0966-\u0dff\u200c\u200d"  # not the danda (।), a full stop
-)
-_LETTER = rf"(?:[^\W_]|[{_MARK}])"
-_WORD_RE = re.compile(rf"{_LETTER}+(?:['-]{_LETTER}+)*")
 # The prolonged sound mark and the middle dot are Katakana in meaning but not in the block test.
 _KATAKANA_MARKS = "\u30fc\u30fb\uff70"
 
@@ -140,7 +131,7 @@ def content_words(text: str, language: str) -> list[str]:
     if language in CJK:
         return _cjk_features(text)
     stops = stop_words(language)
-    found = _WORD_RE.findall(text.casefold())
+    found = WORD_RE.findall(text.casefold())
     words = [w for w in found if w not in stops and (len(w) > 1 or w.isdigit())]
     return list(stemmer(language).stemWords(words)) if words else []
 
@@ -199,7 +190,7 @@ def detect(texts: Iterable[str]) -> str:
     candidates = _BY_SCRIPT[main]
     if len(candidates) == 1:
         return candidates[0]
-    words = [w for t in sample for w in _WORD_RE.findall(t.casefold())]
+    words = [w for t in sample for w in WORD_RE.findall(t.casefold())]
     if not words:
         return candidates[0]
     # The language whose function words make up most of the text: they are the commonest words

@@ -123,16 +123,8 @@ def require_table(ladder: Ladder) -> None:
 
 
 def _by_id(level: Level) -> dict[str, Category]:
-    """A level's categories by id; two sections with the same id read as one."""
-    found: dict[str, Category] = {}
-    for category in level.categories:
-        seen = found.get(category.id)
-        if seen is None:
-            found[category.id] = category
-        else:
-            items = seen.items + category.items
-            found[category.id] = Category(seen.id, seen.parts, items, seen.line)
-    return found
+    """A level's categories by id (unique: ``Level`` folds a repeated heading into one)."""
+    return {category.id: category for category in level.categories}
 
 
 def category_order(levels: Sequence[Level]) -> list[str]:

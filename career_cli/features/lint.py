@@ -22,12 +22,13 @@ from pathlib import Path
 
 from career_cli import notes
 from career_cli.compare.align import diff_levels, scorer_for, threshold_for
+from career_cli.compare.pairing import identity
 from career_cli.errors import CareerError
 from career_cli.features.lint_rules import BY_CODE, Problem, Quoted, quote
 from career_cli.features.weaker import weaker as weaker
 from career_cli.model import Framework, Level, Statement
 from career_cli.sources.loader import KNOWN_LADDER
-from career_cli.text import normalize, slug
+from career_cli.text import slug
 
 _NOTE_RULES = {
     notes.MALFORMED_SHORTCODE: "E103",
@@ -183,11 +184,11 @@ class _Linter:
         seen: dict[str, tuple[Statement, str]] = {}
         for category in level.categories:
             for item in category.items:
-                identity = f"include:{item.include}" if item.include else normalize(item.text)
-                if identity not in seen:
-                    seen[identity] = (item, category.title)
+                key = identity(item)
+                if key not in seen:
+                    seen[key] = (item, category.title)
                     continue
-                first, where = seen[identity]
+                first, where = seen[key]
                 first_path = _where(level, first, self.locate)
                 path = _where(level, item, self.locate)
                 origin = "" if first_path == path else f"{first_path.name}:"

@@ -324,28 +324,28 @@ class BodyParser:
         return False
 
     def categories(self) -> tuple[Category, ...]:
-        merged: dict[str, _Section] = {}
+        """The sections that hold statements, as categories; a repeated heading is noted here and
+        folded into its first occurrence by ``Level`` itself (the model's invariant)."""
+        found: list[Category] = []
+        first_line: dict[str, int] = {}
         for section in self.sections:
             if section.has_children and not section.items:
                 continue  # a grouping heading such as "Engineering alignment"
             ident = "/".join(slug(part) or "section" for part in section.parts)
-            first = merged.get(ident)
-            if first is None:
-                merged[ident] = section
+            found.append(Category(ident, tuple(section.parts), tuple(section.items), section.line))
+            if ident not in first_line:
+                first_line[ident] = section.line
                 continue
-            # The same heading twice: one category, so no statement is lost in a comparison.
-            first.items.extend(section.items)
             self.notes.append(
                 Note(
                     section.line,
                     notes.DUPLICATE_CATEGORY,
-                    f"category '{' › '.join(section.parts)}' also starts at line {first.line}; "
-                    "its statements are read as one category (merge the two sections)",
+                    f"category '{' › '.join(section.parts)}' also starts at line "
+                    f"{first_line[ident]}; its statements are read as one category "
+                    "(merge the two sections)",
                 )
             )
-        return tuple(
-            Category(ident, s.parts, tuple(s.items), s.line) for ident, s in merged.items()
-        )
+        return tuple(found)
 
     def overview_text(self) -> str:
         """The overview as prose: paragraphs apart, ``**bold**`` read as the words it marks."""

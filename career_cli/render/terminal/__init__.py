@@ -24,12 +24,27 @@ from career_cli.text import plain, visible
 
 STACKED_BELOW = 80
 
-ADDED = "green"
-REMOVED = "red"
-CHANGED = "yellow"
-DELETED_WORDS = "red strike"
-INSERTED_WORDS = "bold green"
-DIM = "dim"
+# Every style a view uses, by name: views say what a piece of text is ("career.added"), the theme
+# says how it looks. Without colour the console draws no style at all, so views never ask.
+THEME_STYLES = {
+    "career.added": "green",
+    "career.removed": "red",
+    "career.changed": "yellow",
+    "career.deleted_words": "red strike",
+    "career.inserted_words": "bold green",
+    "career.dim": "dim",
+    "career.title": "bold",
+    "career.hit": "black on yellow",
+    "career.error": "bold red",
+    "career.info": "cyan",
+}
+ADDED = "career.added"
+REMOVED = "career.removed"
+CHANGED = "career.changed"
+DELETED_WORDS = "career.deleted_words"
+INSERTED_WORDS = "career.inserted_words"
+DIM = "career.dim"
+TITLE = "career.title"
 MARKERS = {"added": "+", "removed": "-", "changed": "~", "unchanged": " "}
 _SGR_PARAMETERS = frozenset("0123456789;")
 
@@ -46,8 +61,11 @@ def to_string(
 
     ``soft_wrap`` leaves long lines whole (for line-oriented output such as lint's).
     """
+    from rich.theme import Theme
+
     buffer = io.StringIO()
     console = Console(
+        theme=Theme(THEME_STYLES, inherit=False),
         file=buffer,
         width=options.width,
         force_terminal=options.color,
@@ -121,12 +139,12 @@ def statement(item: Statement, style: str = "") -> Text:
     return Text(show(item.text), style)
 
 
-def marker(status: str, color: bool) -> Text:
+def marker(status: str) -> Text:
     style = {"added": ADDED, "removed": REMOVED, "changed": CHANGED}.get(status, DIM)
-    return Text(MARKERS[status], style if color else "")
+    return Text(MARKERS[status], style)
 
 
-def counts_line(counts: Counts, color: bool) -> Text:
+def counts_line(counts: Counts) -> Text:
     parts = [
         (counts.added, "added", ADDED),
         (counts.changed, "changed", CHANGED),
@@ -143,7 +161,7 @@ def counts_line(counts: Counts, color: bool) -> Text:
     for n, label, style in parts:
         if line:
             line.append(" · ", DIM)
-        line.append(f"{n} {label}", style if color and n else "")
+        line.append(f"{n} {label}", style if n else "")
     return line
 
 

@@ -15,6 +15,7 @@ from career_cli.render.terminal import (
     DIM,
     REMOVED,
     STACKED_BELOW,
+    TITLE,
     SideBySide,
     counts_line,
     marker,
@@ -26,15 +27,15 @@ from career_cli.render.terminal import (
 from career_cli.text import plain, visible
 
 
-def _folded(side: Text, extra: tuple[tuple[int, Statement], ...], color: bool) -> Text:
+def _folded(side: Text, extra: tuple[tuple[int, Statement], ...]) -> Text:
     """A side of a merge or split: its own wording, then each statement folded into the pair,
     marked ``+`` (it is there too, not a change of wording)."""
     if not extra:
         return side
     text = side.copy()
     for _, statement_ in extra:
-        text.append("\n+ ", CHANGED if color else "")
-        text.append_text(statement(statement_, DIM if color else ""))
+        text.append("\n+ ", CHANGED)
+        text.append_text(statement(statement_, DIM))
     return text
 
 
@@ -63,7 +64,7 @@ def explanation(explain: Explanation) -> Text:
 
 def _sides(item: ItemDiff, color: bool) -> tuple[Text, Text]:
     left, right = _words(item, color)
-    left, right = _folded(left, item.also_old, color), _folded(right, item.also_new, color)
+    left, right = _folded(left, item.also_old), _folded(right, item.also_new)
     if item.explain is not None:
         side = left if item.new is None else right
         side.append("\n")
@@ -75,16 +76,14 @@ def _words(item: ItemDiff, color: bool) -> tuple[Text, Text]:
     if item.status == "changed":
         assert item.old is not None and item.new is not None
         if item.old.include is not None:
-            return statement(item.old, REMOVED if color else ""), statement(
-                item.new, ADDED if color else ""
-            )
+            return statement(item.old, REMOVED), statement(item.new, ADDED)
         return word_runs(item.ops, "old", color), word_runs(item.ops, "new", color)
     if item.status == "added":
         assert item.new is not None
-        return Text(), statement(item.new, ADDED if color else "")
+        return Text(), statement(item.new, ADDED)
     if item.status == "removed":
         assert item.old is not None
-        return statement(item.old, REMOVED if color else ""), Text()
+        return statement(item.old, REMOVED), Text()
     assert item.old is not None and item.new is not None
     return statement(item.old, DIM), statement(item.new, DIM)
 
@@ -106,11 +105,11 @@ def _category_counts(category: CategoryDiff) -> str:
     return " · ".join(parts) or "empty"
 
 
-def _heading(category: CategoryDiff, color: bool) -> Text:
+def _heading(category: CategoryDiff) -> Text:
     return Text.assemble(
-        (visible(category.title), "bold" if color else ""),
+        (visible(category.title), TITLE),
         ("  ", ""),
-        (_category_counts(category), DIM if color else ""),
+        (_category_counts(category), DIM),
     )
 
 
@@ -119,12 +118,12 @@ def _visible_items(category: CategoryDiff, options: RenderOptions) -> list[ItemD
 
 
 def _side_by_side(diff: LevelDiff, items: list[ItemDiff], options: RenderOptions) -> SideBySide:
-    bold = "bold" if options.color else ""
+    bold = TITLE
     header = (Text(visible(diff.old.title), bold), Text(visible(diff.new.title), bold))
     rows = []
     for item in items:
         left, right = _sides(item, options.color)
-        rows.append((marker(item.status, options.color), left, right))
+        rows.append((marker(item.status), left, right))
     return SideBySide(header, rows)
 
 
@@ -137,10 +136,10 @@ def _stacked(items: list[ItemDiff], options: RenderOptions) -> Table:
             table.add_row(Text(), Text())  # a blank line between statements, as the table has
         left, right = _sides(item, options.color)
         if item.status == "changed":
-            table.add_row(marker("changed", options.color), left)
-            table.add_row(Text("→", CHANGED if options.color else ""), right)
+            table.add_row(marker("changed"), left)
+            table.add_row(Text("→", CHANGED), right)
         else:
-            table.add_row(marker(item.status, options.color), left if item.old else right)
+            table.add_row(marker(item.status), left if item.old else right)
     return table
 
 
@@ -148,17 +147,17 @@ def diff_renderable(diff: LevelDiff, options: RenderOptions) -> RenderableType:
     color = options.color
     arrow = " → "
     title = Text.assemble(
-        (visible(diff.framework.title), "bold" if color else ""),
+        (visible(diff.framework.title), TITLE),
         (": ", ""),
-        (visible(diff.old.title), REMOVED if color else ""),
+        (visible(diff.old.title), REMOVED),
         (arrow, ""),
-        (visible(diff.new.title), ADDED if color else ""),
+        (visible(diff.new.title), ADDED),
     )
-    parts: list[RenderableType] = [title, counts_line(diff.counts, color), Text()]
+    parts: list[RenderableType] = [title, counts_line(diff.counts), Text()]
     if diff.overview.status == "unchanged":
-        parts.append(Text("Overview unchanged", DIM if color else ""))
+        parts.append(Text("Overview unchanged", DIM))
     else:
-        parts.append(Text(f"Overview ({diff.overview.status})", "bold" if color else ""))
+        parts.append(Text(f"Overview ({diff.overview.status})", TITLE))
         parts.append(Padding(word_runs(diff.overview.ops, "both", color), (0, 0, 0, 2)))
     stacked = options.width < STACKED_BELOW
     hidden = 0
@@ -168,7 +167,7 @@ def diff_renderable(diff: LevelDiff, options: RenderOptions) -> RenderableType:
         if options.changes_only and not items:
             continue
         parts.append(Text())
-        parts.append(_heading(category, color))
+        parts.append(_heading(category))
         if not items:
             continue
         if stacked:
@@ -178,9 +177,7 @@ def diff_renderable(diff: LevelDiff, options: RenderOptions) -> RenderableType:
     if hidden:
         noun = "statement" if hidden == 1 else "statements"
         parts.append(Text())
-        parts.append(
-            Text(f"{hidden} unchanged {noun} hidden (--changes-only)", DIM if color else "")
-        )
+        parts.append(Text(f"{hidden} unchanged {noun} hidden (--changes-only)", DIM))
     return Group(*parts)
 
 

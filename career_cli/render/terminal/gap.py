@@ -14,6 +14,7 @@ from career_cli.render.terminal import (
     CHANGED,
     DIM,
     REMOVED,
+    TITLE,
     show,
     to_string,
     word_runs,
@@ -25,24 +26,24 @@ BAR_WIDTH = 12
 KIND_STYLE = {"new": ADDED, "raised": CHANGED, "carried": DIM}
 
 
-def _bar(met: int, total: int, color: bool) -> Text:
+def _bar(met: int, total: int) -> Text:
     filled = round(BAR_WIDTH * met / total) if total else 0
     return Text.assemble(
-        ("█" * filled, ADDED if color else ""),
-        ("░" * (BAR_WIDTH - filled), DIM if color else ""),
+        ("█" * filled, ADDED),
+        ("░" * (BAR_WIDTH - filled), DIM),
         (f" {met}/{total} met", ""),
     )
 
 
-def _marker(expectation: Expectation, with_evidence: bool, color: bool) -> Text:
+def _marker(expectation: Expectation, with_evidence: bool) -> Text:
     if not with_evidence:
         return Text({"new": "+", "raised": "~", "carried": " "}[expectation.kind])
     met = expectation.status == "met"
-    return Text("[x]" if met else "[ ]", (ADDED if met else REMOVED) if color else "")
+    return Text("[x]" if met else "[ ]", ADDED if met else REMOVED)
 
 
 def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
-    style = KIND_STYLE[expectation.kind] if color else ""
+    style = KIND_STYLE[expectation.kind]
     if expectation.include is not None:
         body = Text.assemble(("include: ", DIM), visible(expectation.include))
     elif expectation.kind == "raised":
@@ -52,18 +53,18 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
     body.append(f"  ({expectation.kind})", style or "")
     if expectation.kind == "raised" and expectation.include is None:
         body.append("\n")
-        body.append(f"was at {visible(gap.current.title)}: ", DIM if color else "")
+        body.append(f"was at {visible(gap.current.title)}: ", DIM)
         body.append_text(word_runs(expectation.ops, "old", color))
         for previous in expectation.also_previous:  # a merge: raised from these too
             body.append("\n")
-            body.append(f"and at {visible(gap.current.title)}: ", DIM if color else "")
+            body.append(f"and at {visible(gap.current.title)}: ", DIM)
             body.append(show(previous))
     if expectation.explain is not None:
         body.append("\n")
         body.append_text(explanation(expectation.explain))
     if expectation.evidence:
         body.append("\n")
-        body.append("evidence: ", "bold" if color else "")
+        body.append("evidence: ", TITLE)
         body.append(visible(expectation.evidence).replace("\n", "\n          "))
     return body
 
@@ -73,7 +74,7 @@ def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
     summary = gap.summary()
     parts: list[RenderableType] = [
         Text.assemble(
-            (visible(gap.framework.title), "bold" if color else ""),
+            (visible(gap.framework.title), TITLE),
             (f": {visible(gap.current.title)} → {visible(gap.target.title)}", ""),
         ),
         Text(
@@ -84,10 +85,10 @@ def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
         met, total = gap.count(status="met"), len(gap.expectations)
         parts.append(
             Text.assemble(
-                (f"{met} of {total} met", ADDED if color and met else ""),
-                (" · ", DIM if color else ""),
-                (f"{gap.open} open", REMOVED if color and gap.open else ""),
-                (f"  (evidence: {visible(str(gap.evidence_path))})", DIM if color else ""),
+                (f"{met} of {total} met", ADDED if met else ""),
+                (" · ", DIM),
+                (f"{gap.open} open", REMOVED if gap.open else ""),
+                (f"  (evidence: {visible(str(gap.evidence_path))})", DIM),
             )
         )
     category = None
@@ -96,28 +97,24 @@ def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
         if expectation.category_id != category:
             category = expectation.category_id
             members = [e for e in gap.expectations if e.category_id == category]
-            heading = Text(visible(expectation.category), "bold" if color else "")
+            heading = Text(visible(expectation.category), TITLE)
             if gap.with_evidence:
                 heading.append("  ")
-                heading.append_text(
-                    _bar(sum(e.status == "met" for e in members), len(members), color)
-                )
+                heading.append_text(_bar(sum(e.status == "met" for e in members), len(members)))
             table = Table.grid(padding=(0, 1))
             table.add_column(no_wrap=True)
             table.add_column(ratio=1, overflow="fold")
             parts += [Text(), heading, Padding(table, (0, 0, 0, 2))]
         assert table is not None
-        table.add_row(
-            _marker(expectation, gap.with_evidence, color), _body(expectation, gap, color)
-        )
+        table.add_row(_marker(expectation, gap.with_evidence), _body(expectation, gap, color))
     if not gap.expectations:
         parts += [Text(), Text("No new or raised expectations.")]
     if gap.unmatched:
-        parts += [Text(), Text("Unmatched evidence", "bold" if color else "")]
+        parts += [Text(), Text("Unmatched evidence", TITLE)]
         for entry in gap.unmatched:
             where = f"line {entry.line}: " if entry.line else ""
             label = entry.text or entry.id or "(no text)"
-            parts.append(Text(f"  {where}{visible(label)}", REMOVED if color else ""))
+            parts.append(Text(f"  {where}{visible(label)}", REMOVED))
     return Group(*parts)
 
 

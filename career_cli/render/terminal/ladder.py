@@ -28,6 +28,7 @@ from career_cli.render.terminal import (
     CHANGED,
     DIM,
     REMOVED,
+    TITLE,
     statement,
     to_string,
     word_runs,
@@ -51,8 +52,8 @@ def windows(levels: int, width: int) -> list[range] | None:
     return [range(start, min(start + size, levels)) for start in range(0, levels, size)]
 
 
-def _mark(symbol: str, style: str, color: bool) -> Text:
-    return Text(f"{symbol} ", style if color else "")
+def _mark(symbol: str, style: str) -> Text:
+    return Text(f"{symbol} ", style)
 
 
 def cell_text(
@@ -64,19 +65,18 @@ def cell_text(
     first_column: bool,
 ) -> Text:
     """What thread ``thread`` shows at level ``k``."""
-    color = options.color
     cell = thread.cell(k)
     if cell is None:
         if thread.dropped_at == k:
-            return Text.assemble(_mark("-", REMOVED, color), ("dropped", DIM))
+            return Text.assemble(_mark("-", REMOVED), ("dropped", DIM))
         if thread.joined_at == k and thread.joins is not None:
-            return Text.assemble(_mark("→", CHANGED, color), (f"joins {thread.joins + 1}", DIM))
+            return Text.assemble(_mark("→", CHANGED), (f"joins {thread.joins + 1}", DIM))
         if thread.start < k < (thread.dropped_at or thread.size) and not _has(category, k):
             return Text("no such category here", DIM)
         return Text()
     if cell.status == "split" and thread.split_from is not None:
         return Text.assemble(
-            _mark("+", ADDED, color),
+            _mark("+", ADDED),
             (f"(split from {thread.split_from + 1}) ", DIM),
             statement(cell.item),
         )
@@ -88,14 +88,14 @@ def _wording(cell: Cell, options: RenderOptions, *, first_column: bool) -> Text:
     if cell.status == "start":
         return statement(cell.item)
     if cell.status == "added":
-        return Text.assemble(_mark("+", ADDED, color), statement(cell.item))
+        return Text.assemble(_mark("+", ADDED), statement(cell.item))
     if cell.status == "unchanged":
         if first_column:
-            return Text.assemble(_mark("=", DIM, color), statement(cell.item, DIM))
-        return Text.assemble(_mark("=", DIM, color), ("unchanged", DIM))
+            return Text.assemble(_mark("=", DIM), statement(cell.item, DIM))
+        return Text.assemble(_mark("=", DIM), ("unchanged", DIM))
     if cell.item.include is not None:
-        return Text.assemble(_mark("~", CHANGED, color), statement(cell.item))
-    return Text.assemble(_mark("~", CHANGED, color), word_runs(cell.ops, "new", color))
+        return Text.assemble(_mark("~", CHANGED), statement(cell.item))
+    return Text.assemble(_mark("~", CHANGED), word_runs(cell.ops, "new", color))
 
 
 def _has(category: LadderCategory, k: int) -> bool:
@@ -132,7 +132,7 @@ def _window_table(
         expand=True,
         padding=(0, 1),
         pad_edge=False,
-        header_style="bold" if options.color else "",
+        header_style=TITLE,
     )
     table.add_column(Text(""), width=_NUMBER, justify="right", no_wrap=True)
     for k in window:
@@ -164,14 +164,14 @@ def _stacked(ladder: Ladder, category: LadderCategory, options: RenderOptions) -
                 continue
             table.add_row(
                 Text(str(number) if first else "", DIM),
-                Text(visible(level.title), DIM if options.color else ""),
+                Text(visible(level.title), DIM),
                 shown,
             )
             first = False
     return table
 
 
-def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
+def _heading(ladder: Ladder, category: LadderCategory) -> Text:
     n = len(category.threads)
     first = category.levels[0]
     added = sum(1 for t in category.threads if t.start > first and t.split_from is None)
@@ -196,24 +196,23 @@ def _heading(ladder: Ladder, category: LadderCategory, color: bool) -> Text:
         more = f" and {lacking - _NAMED:,} more" if lacking > _NAMED else ""
         parts.append("not in " + ", ".join(missing) + more)
     return Text.assemble(
-        (visible(category.title), "bold" if color else ""),
+        (visible(category.title), TITLE),
         ("  ", ""),
-        (visible(" · ".join(parts)), DIM if color else ""),
+        (visible(" · ".join(parts)), DIM),
     )
 
 
 def ladder_renderable(ladder: Ladder, options: RenderOptions) -> RenderableType:
-    color = options.color
     titles = " → ".join(level.title for level in ladder.levels)
     parts: list[RenderableType] = [
-        Text(visible(ladder.framework.title), "bold" if color else ""),
-        Text(visible(titles), DIM if color else ""),
+        Text(visible(ladder.framework.title), TITLE),
+        Text(visible(titles), DIM),
     ]
     spans = windows(len(ladder.levels), options.width)
     size = len(spans[0]) if spans else 1
     for category in ladder.categories:
         parts.append(Text())
-        parts.append(_heading(ladder, category, color))
+        parts.append(_heading(ladder, category))
         if not category.threads:
             continue
         if spans is None:

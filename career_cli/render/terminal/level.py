@@ -14,7 +14,7 @@ from rich.text import Text
 
 from career_cli.model import Category, Framework, Level, ShownLevel
 from career_cli.render import RenderOptions
-from career_cli.render.terminal import DIM, show, statement, to_string
+from career_cli.render.terminal import DIM, TITLE, show, statement, to_string
 from career_cli.text import visible
 
 
@@ -23,7 +23,7 @@ def source_label(source: str | None) -> str:
     return "on this page" if source is None else f"from {source.rsplit('/', 1)[-1]}"
 
 
-def _items(category: Category, color: bool) -> Table:
+def _items(category: Category) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
@@ -34,17 +34,16 @@ def _items(category: Category, color: bool) -> Table:
             if item.source != previous:
                 table.add_row(Text(), Text(visible(source_label(item.source)), DIM))
             previous = item.source
-        table.add_row(Text(f"{number}.", DIM if color else ""), statement(item))
+        table.add_row(Text(f"{number}.", DIM), statement(item))
     return table
 
 
 def show_renderable(
     framework: Framework, level: Level, categories: Sequence[Category], options: RenderOptions
 ) -> RenderableType:
-    color = options.color
     parts: list[RenderableType] = [
         Text.assemble(
-            (visible(level.title), "bold" if color else ""),
+            (visible(level.title), TITLE),
             (" · ", DIM),
             (visible(framework.title), ""),
         )
@@ -59,13 +58,13 @@ def show_renderable(
         count = len(category.items)
         parts.append(
             Text.assemble(
-                (visible(category.title), "bold" if color else ""),
+                (visible(category.title), TITLE),
                 ("  ", ""),
                 (f"{count} statement{'s' if count != 1 else ''}" if count else "empty", DIM),
             )
         )
         if category.items:
-            parts.append(Padding(_items(category, color), (0, 0, 0, 1)))
+            parts.append(Padding(_items(category), (0, 0, 0, 1)))
     return Group(*parts)
 
 

@@ -14,14 +14,14 @@ from rich.text import Text
 
 from career_cli.model import Framework
 from career_cli.render import RenderOptions
-from career_cli.render.terminal import DIM, fits_beside, to_string
+from career_cli.render.terminal import DIM, TITLE, fits_beside, to_string
 from career_cli.text import visible
 
 MIN_TEXT = 20  # the narrowest description column worth reading
 
 
-def _table(framework: Framework, color: bool) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold" if color else "")
+def _table(framework: Framework) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style=TITLE)
     table.add_column(Text("id"), no_wrap=True)
     table.add_column(Text("title"), no_wrap=True)
     table.add_column(Text("categories"), justify="right", no_wrap=True)
@@ -29,23 +29,23 @@ def _table(framework: Framework, color: bool) -> Table:
     table.add_column(Text("description"), ratio=1)
     for level in framework.levels:
         table.add_row(
-            Text(visible(level.id), "bold" if color else ""),
+            Text(visible(level.id), TITLE),
             Text(visible(level.title)),
             Text(str(len(level.categories))),
             Text(str(level.statement_count)),
-            Text(visible(level.description), DIM if color else ""),
+            Text(visible(level.description), DIM),
         )
     return table
 
 
-def _stacked(framework: Framework, color: bool) -> RenderableType:
+def _stacked(framework: Framework) -> RenderableType:
     blocks: list[RenderableType] = []
     for level in framework.levels:
         categories, statements = len(level.categories), level.statement_count
         blocks.append(Text())
         blocks.append(
             Text.assemble(
-                (visible(level.id), "bold" if color else ""),
+                (visible(level.id), TITLE),
                 ("  ", ""),
                 (visible(level.title), ""),
             )
@@ -56,13 +56,12 @@ def _stacked(framework: Framework, color: bool) -> RenderableType:
         )
         lines: list[RenderableType] = [Text(counts)]
         if level.description:
-            lines.append(Text(visible(level.description), DIM if color else ""))
+            lines.append(Text(visible(level.description), DIM))
         blocks.append(Padding(Group(*lines), (0, 0, 0, 2)))
     return Group(*blocks)
 
 
 def render_levels(framework: Framework, options: RenderOptions) -> str:
-    color = options.color
     short = [
         ["id", *(visible(level.id) for level in framework.levels)],
         ["title", *(visible(level.title) for level in framework.levels)],
@@ -70,6 +69,6 @@ def render_levels(framework: Framework, options: RenderOptions) -> str:
         ["competencies"],
     ]
     wide = fits_beside(short, MIN_TEXT, options.width)
-    body = _table(framework, color) if wide else _stacked(framework, color)
-    heading = Text(visible(framework.title), "bold" if color else "")
+    body = _table(framework) if wide else _stacked(framework)
+    heading = Text(visible(framework.title), TITLE)
     return to_string(Group(heading, Text(visible(str(framework.path)), DIM), body), options)

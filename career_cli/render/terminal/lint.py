@@ -13,18 +13,18 @@ from rich.text import Text
 
 from career_cli.features.lint_rules import LintReport, Problem, counts
 from career_cli.render import RenderOptions
-from career_cli.render.terminal import CHANGED, DIM, REMOVED, to_string
+from career_cli.render.terminal import CHANGED, DIM, TITLE, to_string
 from career_cli.text import one_line, shown_path
 
-SEVERITY_STYLE = {"error": f"bold {REMOVED}", "warning": CHANGED, "info": "cyan"}
+SEVERITY_STYLE = {"error": "career.error", "warning": CHANGED, "info": "career.info"}
 
 
-def problem_line(problem: Problem, color: bool) -> Text:
+def problem_line(problem: Problem) -> Text:
     message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
     return Text.assemble(
-        (one_line(f"{shown_path(problem.path)}:{problem.line}:"), "bold" if color else ""),
+        (one_line(f"{shown_path(problem.path)}:{problem.line}:"), TITLE),
         " ",
-        (problem.rule.code, SEVERITY_STYLE[problem.rule.severity] if color else ""),
+        (problem.rule.code, SEVERITY_STYLE[problem.rule.severity]),
         " ",
         one_line(message),
     )
@@ -50,9 +50,9 @@ def summary(problems: Sequence[Problem], frameworks: int, pages: int, hidden: in
 
 def render_lint(report: LintReport, options: RenderOptions) -> str:
     problems = report.problems
-    lines = [problem_line(problem, options.color) for problem in problems]
+    lines = [problem_line(problem) for problem in problems]
     if lines:
         lines.append(Text())
     tally = summary(problems, len(report.frameworks), report.pages, report.hidden)
-    lines.append(Text(tally, DIM if options.color else ""))
+    lines.append(Text(tally, DIM))
     return to_string(Group(*lines), options, soft_wrap=True)

@@ -13,10 +13,10 @@ from rich.text import Text
 
 from career_cli.features.search import Match, SearchResult, summary
 from career_cli.render import RenderOptions
-from career_cli.render.terminal import DIM, to_string
+from career_cli.render.terminal import DIM, TITLE, to_string
 from career_cli.text import plain, visible
 
-HIT = "black on yellow"
+HIT = "career.hit"
 
 
 def highlighted(match: Match, color: bool) -> Text:
@@ -34,17 +34,17 @@ def highlighted(match: Match, color: bool) -> Text:
 
 def render_search(result: SearchResult, options: RenderOptions) -> str:
     color = options.color
-    parts: list[RenderableType] = [Text(visible(summary(result)), "bold" if color else "")]
+    parts: list[RenderableType] = [Text(visible(summary(result)), TITLE)]
     level = category = None
     table: Table | None = None
     for match in result.matches:
         if match.level is not level:
             level, category = match.level, None
             parts.append(Text())
-            parts.append(Text(visible(level.title), "bold" if color else ""))
+            parts.append(Text(visible(level.title), TITLE))
         if match.category is not category:
             category = match.category
-            parts.append(Padding(Text(visible(category.title), DIM if color else ""), (0, 0, 0, 2)))
+            parts.append(Padding(Text(visible(category.title), DIM), (0, 0, 0, 2)))
             table = Table.grid(padding=(0, 1))
             table.add_column(justify="right", no_wrap=True, min_width=3)
             table.add_column(ratio=1, overflow="fold")
