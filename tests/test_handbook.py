@@ -9,7 +9,7 @@ from conftest import REALWORLD, page
 
 from career_cli.errors import FrameworkNotFound
 from career_cli.sources.catalog import open_framework
-from career_cli.sources.handbook import MATRIX, check_root, discover, find_root, select
+from career_cli.sources.handbook import MATRIX, check_root, discover, find_checkout, select
 
 MATRIX_DIR = REALWORLD / MATRIX
 INFRASTRUCTURE = ["intern", "associate", "intermediate", "senior", "staff", "principal"]
@@ -115,9 +115,9 @@ def test_root_errors_say_what_a_root_is(tmp_path: Path) -> None:
 
 def test_a_framework_inside_a_checkout_finds_its_root() -> None:
     distribution = MATRIX_DIR / "infrastructure" / "core-platform" / "distribution"
-    assert find_root(distribution) == REALWORLD.resolve()
-    assert find_root(distribution / "senior.md") == REALWORLD.resolve()
-    assert find_root(REALWORLD) == REALWORLD.resolve()
+    assert find_checkout(distribution) == REALWORLD.resolve()
+    assert find_checkout(distribution / "senior.md") == REALWORLD.resolve()
+    assert find_checkout(REALWORLD) == REALWORLD.resolve()
     framework = open_framework(str(distribution))
     assert framework.root == REALWORLD.resolve()
     senior = framework.levels[1]
@@ -126,7 +126,7 @@ def test_a_framework_inside_a_checkout_finds_its_root() -> None:
 
 def test_outside_a_checkout_there_is_no_root(make_framework) -> None:  # type: ignore[no-untyped-def]
     directory = make_framework({"senior.md": page("Senior", '## A\n\n{{% include "x.md" %}}\n')})
-    assert find_root(directory) is None
+    assert find_checkout(directory) is None
     framework = open_framework(str(directory))
     assert framework.root is None
     assert framework.levels[0].categories[0].items[0].include == "x.md"

@@ -13,7 +13,7 @@ from career_cli.cli.options import (
     ExplainFlag,
     ThresholdOption,
     command_app,
-    complete_level,
+    level_argument,
 )
 
 EXAMPLES = """\b
@@ -32,25 +32,13 @@ def diff(
     env: Env,
     from_level: Annotated[
         str,
-        typer.Argument(
-            metavar="FROM",
-            help=(
-                "The level to compare from: id, title or unique prefix; a page file; "
-                "either with @REV for that git revision (senior@HEAD~5)."
-            ),
-            autocompletion=complete_level,
-            show_default=False,
+        level_argument(
+            "FROM",
+            "The level to compare from: id, title or unique prefix; a page file; "
+            "either with @REV for that git revision (senior@HEAD~5).",
         ),
     ],
-    to_level: Annotated[
-        str,
-        typer.Argument(
-            metavar="TO",
-            help="The level to compare to (as FROM).",
-            autocompletion=complete_level,
-            show_default=False,
-        ),
-    ],
+    to_level: Annotated[str, level_argument("TO", "The level to compare to (as FROM).")],
     changes_only: Annotated[
         bool, typer.Option("--changes-only", help="Hide unchanged statements.")
     ] = False,

@@ -11,7 +11,7 @@ from career_cli.cli.options import (
     ExplainFlag,
     ThresholdOption,
     command_app,
-    complete_level,
+    level_argument,
 )
 
 EXAMPLES = """\b
@@ -29,24 +29,8 @@ app = command_app()
 @with_context("gap")
 def gap(
     env: Env,
-    current: Annotated[
-        str,
-        typer.Argument(
-            metavar="CURRENT",
-            help="The level you are at (as diff's FROM).",
-            autocompletion=complete_level,
-            show_default=False,
-        ),
-    ],
-    target: Annotated[
-        str,
-        typer.Argument(
-            metavar="TARGET",
-            help="The level you aim for.",
-            autocompletion=complete_level,
-            show_default=False,
-        ),
-    ],
+    current: Annotated[str, level_argument("CURRENT", "The level you are at (as diff's FROM).")],
+    target: Annotated[str, level_argument("TARGET", "The level you aim for.")],
     evidence: Annotated[
         Path | None,
         typer.Option(

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from career_cli.cli.context import Env, with_context
-from career_cli.cli.options import ThresholdOption, command_app, complete_category, complete_level
+from career_cli.cli.options import ThresholdOption, command_app, complete_category, level_option
 
 EXAMPLES = """\b
 Examples:
@@ -30,26 +30,8 @@ def ladder(
             show_default=False,
         ),
     ] = None,
-    first: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="LEVEL",
-            help="Start the ladder at this level.",
-            autocompletion=complete_level,
-            show_default=False,
-        ),
-    ] = None,
-    last: Annotated[
-        str | None,
-        typer.Option(
-            "--to",
-            metavar="LEVEL",
-            help="End the ladder at this level.",
-            autocompletion=complete_level,
-            show_default=False,
-        ),
-    ] = None,
+    first: Annotated[str | None, level_option("--from", "Start the ladder at this level.")] = None,
+    last: Annotated[str | None, level_option("--to", "End the ladder at this level.")] = None,
     threshold: ThresholdOption = None,
 ) -> None:
     """Follow each competency up the ladder: one row per thread, one column per level.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -173,6 +173,24 @@ WidthOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def level_argument(metavar: str, help: str) -> Any:
+    """A positional level (FROM, TO, LEVEL…): each command names and explains its own, completed
+    from the framework's levels. Typer reads parameters from each signature, so the declaration
+    is made here once and called for each."""
+    return typer.Argument(
+        metavar=metavar, help=help, autocompletion=complete_level, show_default=False
+    )
+
+
+def level_option(name: str, help: str) -> Any:
+    """A level given by option (``ladder --from LEVEL``), completed like a level argument."""
+    return typer.Option(
+        name, metavar="LEVEL", help=help, autocompletion=complete_level, show_default=False
+    )
+
+
 CategoryOption = Annotated[
     list[str] | None,
     typer.Option(

@@ -2,10 +2,8 @@
 
 from typing import Annotated
 
-import typer
-
 from career_cli.cli.context import Env, with_context
-from career_cli.cli.options import CategoryOption, command_app, complete_level
+from career_cli.cli.options import CategoryOption, command_app, level_argument
 
 EXAMPLES = """\b
 Examples:
@@ -23,14 +21,10 @@ def show(
     env: Env,
     level: Annotated[
         str,
-        typer.Argument(
-            metavar="LEVEL",
-            help=(
-                "The level: id, title or unique prefix; a page file; either with @REV for that "
-                "git revision."
-            ),
-            autocompletion=complete_level,
-            show_default=False,
+        level_argument(
+            "LEVEL",
+            "The level: id, title or unique prefix; a page file; either with @REV for that "
+            "git revision.",
         ),
     ],
     category: CategoryOption = None,

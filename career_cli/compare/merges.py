@@ -21,7 +21,7 @@ but rarely their order), each weighted by its inverse document frequency.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 
 from career_cli.compare.similarity import Scorer, content_stems
 from career_cli.model import Statement
@@ -87,25 +87,29 @@ def find(
     words = _Words(scorer)
     pairs = {i: j for i, j in pairs.items() if a[i].include is None and b[j].include is None}
     partner_of_b = {j: i for i, j in pairs.items()}
-    merges: dict[int, list[int]] = {}
-    splits: dict[int, list[int]] = {}
     # Only a statement that shares a word with the extra one can cover it: an index of words.
     covering_b = _index({j: b[j].text for j in partner_of_b}, words)
     covering_a = _index({i: a[i].text for i in pairs}, words)
-    for i, item in enumerate(a):
-        if i in pairs or item.include is not None:
-            continue
-        keys = _sharing(item.text, covering_b, words)
-        best = _best(item.text, [(j, a[partner_of_b[j]].text, b[j].text) for j in keys], words)
-        if best is not None:
-            merges.setdefault(best, []).append(i)
-    for j, item in enumerate(b):
-        if j in partner_of_b or item.include is not None:
-            continue
-        keys = _sharing(item.text, covering_a, words)
-        best = _best(item.text, [(i, b[pairs[i]].text, a[i].text) for i in keys], words)
-        if best is not None:
-            splits.setdefault(best, []).append(j)
+
+    def folded(
+        extra: Sequence[Statement],
+        taken: Container[int],
+        covering: dict[str, list[int]],
+        sides: Callable[[int], tuple[str, str]],
+    ) -> dict[int, list[int]]:
+        # A merge is the mirror of a split: the same search with the levels' roles swapped.
+        found: dict[int, list[int]] = {}
+        for k, item in enumerate(extra):
+            if k in taken or item.include is not None:
+                continue
+            keys = _sharing(item.text, covering, words)
+            best = _best(item.text, [(m, *sides(m)) for m in keys], words)
+            if best is not None:
+                found.setdefault(best, []).append(k)
+        return found
+
+    merges = folded(a, pairs, covering_b, lambda j: (a[partner_of_b[j]].text, b[j].text))
+    splits = folded(b, partner_of_b, covering_a, lambda i: (b[pairs[i]].text, a[i].text))
     return merges, splits
 
 

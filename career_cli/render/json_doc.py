@@ -144,7 +144,7 @@ def diff_document(diff: LevelDiff, options: RenderOptions | None = None) -> dict
     }
 
 
-def competency_doc(item: Statement, index: int) -> dict[str, Any]:
+def statement_doc(item: Statement, index: int) -> dict[str, Any]:
     """A statement of a level on its own: position, wording, where it is written."""
     doc = _side(item, index)
     assert doc is not None
@@ -172,7 +172,7 @@ def show_document(shown: ShownLevel, options: RenderOptions | None = None) -> di
                 "id": category.id,
                 "title": category.title,
                 "line": category.line,
-                "items": [competency_doc(item, n) for n, item in enumerate(category.items, 1)],
+                "items": [statement_doc(item, n) for n, item in enumerate(category.items, 1)],
             }
             for category in categories
         ],
@@ -214,7 +214,7 @@ def ladder_document(ladder: Ladder, options: RenderOptions | None = None) -> dic
     def cell_doc(cell: Cell | None, k: int) -> dict[str, Any] | None:
         if cell is None:
             return None
-        doc = competency_doc(cell.item, cell.index)
+        doc = statement_doc(cell.item, cell.index)
         similarity = None if cell.similarity is None else round(cell.similarity, 4)
         return {
             "level": levels[k].id,
@@ -278,7 +278,7 @@ def search_document(result: SearchResult, options: RenderOptions | None = None) 
             {
                 "level": level_ref(match.level),
                 "category": {"id": match.category.id, "title": match.category.title},
-                **competency_doc(match.item, match.index),
+                **statement_doc(match.item, match.index),
                 "hits": [{"start": start, "end": end} for start, end in match.hits],
             }
             for match in result.matches
@@ -335,17 +335,7 @@ def levels_document(framework: Framework, options: RenderOptions | None = None) 
         "schema_version": SCHEMA_VERSION,
         "kind": "levels",
         "framework": framework_ref(framework),
-        "levels": [
-            {
-                **level_ref(level),
-                "description": level.description,
-                "counts": {
-                    "categories": len(level.categories),
-                    "competencies": level.statement_count,
-                },
-            }
-            for level in framework.levels
-        ],
+        "levels": [level_doc(level) for level in framework.levels],
         "problems": [
             {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
             for p in framework.problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
-from career_cli.model import CategoryDiff, Framework, ItemDiff, LevelDiff, Statement
+from career_cli.model import CategoryDiff, Counts, Framework, ItemDiff, LevelDiff, Statement
 from career_cli.render.markdown_text import (
     at_line_start,
     code_span,
@@ -30,11 +30,12 @@ if TYPE_CHECKING:  # the handbook commands' types, needed only by their own comm
     from career_cli.model import FrameworkList, ShownLevel
 
 
-def counts_text(
-    added: int, changed: int, removed: int, unchanged: int, merged: int = 0, split: int = 0
-) -> str:
-    text = f"{added} added · {changed} changed · {removed} removed · {unchanged} unchanged"
-    folded = (("merged", merged), ("split", split))
+def counts_text(counts: Counts) -> str:
+    text = (
+        f"{counts.added} added · {counts.changed} changed · {counts.removed} removed · "
+        f"{counts.unchanged} unchanged"
+    )
+    folded = (("merged", counts.merged), ("split", counts.split))
     return text + "".join(f" · {n} {label}" for label, n in folded if n)
 
 
@@ -61,15 +62,7 @@ def _category(category: CategoryDiff, show_all: bool) -> list[str]:
     items = [i for i in category.items if show_all or i.status != "unchanged"]
     if not items:
         return []
-    counts = category.counts
-    summary = counts_text(
-        counts.added,
-        counts.changed,
-        counts.removed,
-        counts.unchanged,
-        counts.merged,
-        counts.split,
-    )
+    summary = counts_text(category.counts)
     if category.status in ("added", "removed"):
         summary = f"category {category.status} · {summary}"
     lines = ["", f"### {heading(category.title)}", "", summary, ""]
@@ -80,19 +73,10 @@ def _category(category: CategoryDiff, show_all: bool) -> list[str]:
 def render_diff(diff: LevelDiff, options: RenderOptions | None = None) -> str:
     """``career diff --format markdown``: per category, changes marked for GitLab."""
     show_all = options is not None and options.show_all
-    counts = diff.counts
     lines = [
         f"## {escape(diff.old.title)} → {heading(diff.new.title)}",
         "",
-        f"**{escape(diff.framework.title)}** · "
-        + counts_text(
-            counts.added,
-            counts.changed,
-            counts.removed,
-            counts.unchanged,
-            counts.merged,
-            counts.split,
-        ),
+        f"**{escape(diff.framework.title)}** · " + counts_text(diff.counts),
     ]
     if diff.overview.status != "unchanged":
         overview = inline_diff(diff.overview.ops).split("\n")

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from career_cli import notes
 from career_cli.errors import PageError
 from career_cli.model import Category, Note, Statement
+from career_cli.sources.comments import outside
 from career_cli.sources.shortcodes import (
     Shortcode,
     find_shortcodes,
     is_navigation,
-    outside,
     shortcode_spans,
 )
 from career_cli.text import collapse, slug, title_line

@@ -122,16 +122,16 @@ def open_framework(spec: str | None, *, root: str | Path | None = None) -> Frame
             ident, path = ref.name, ref.path
         return load_with_root(path, ident, root_path)
     ident, path = framework_dir(spec)
-    return load_with_root(path, ident, find_root(path))
+    return load_with_root(path, ident, include_root(path))
 
 
-def find_root(path: Path) -> Path | None:
+def include_root(path: Path) -> Path | None:
     """Where the includes of a framework folder or page resolve (a few ``stat`` calls): the
     handbook checkout it sits in; else the framework folder itself when it keeps its included
     files in ``includes/`` beside its pages (the bundled framework does); else nowhere."""
-    from career_cli.sources.handbook import find_root as find
+    from career_cli.sources.handbook import find_checkout
 
-    found = find(path)
+    found = find_checkout(path)
     if found is not None:
         return found
     folder = path if path.is_dir() else path.parent
@@ -236,7 +236,7 @@ def lint_targets(
             path=folder,
             hint="career lint takes a framework folder or a handbook checkout",
         )
-    root_path = root_path or handbook.find_root(folder, anywhere=True)
+    root_path = root_path or handbook.find_checkout(folder, anywhere=True)
     refs = handbook.frameworks_in(folder, root_path)
     if not refs:
         raise FrameworkNotFound(

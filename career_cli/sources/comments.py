@@ -72,13 +72,18 @@ def strip_comments(text: str) -> tuple[str, list[tuple[int, int]]]:
         i = end
     if not spans:
         return text, []
+    return outside(text, spans), spans
+
+
+def outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans (in order, not overlapping) taken out."""
     pieces = []
     position = 0
     for start, end in spans:
         pieces.append(text[position:start])
         position = end
     pieces.append(text[position:])
-    return "".join(pieces), spans
+    return "".join(pieces)
 
 
 def _comment_end(text: str, i: int, closes: list[int]) -> int | None:

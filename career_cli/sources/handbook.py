@@ -46,7 +46,7 @@ def is_root(path: Path) -> bool:
     return (path / "content").is_dir() and (path / "assets").is_dir()
 
 
-def find_root(start: Path, *, anywhere: bool = False) -> Path | None:
+def find_checkout(start: Path, *, anywhere: bool = False) -> Path | None:
     """The checkout a framework folder or page lives in, or ``None`` when it is not in one.
 
     Pages live under ``content/``; ``anywhere`` also accepts a folder elsewhere in the checkout

@@ -16,8 +16,8 @@ from career_cli.errors import CareerError, LevelNotFound, UsageError
 from career_cli.model import Framework, Level
 from career_cli.sources.catalog import (
     find_level,
-    find_root,
     include_resolver,
+    include_root,
     load_with_root,
     open_framework,
 )
@@ -78,7 +78,7 @@ def _page_level(page: Path, root: str | Path | None) -> tuple[Framework, Level]:
     # <(git show v1:senior.md), which can be read only once, so its text is kept.
     text = None if page.is_file() else read_page(page)
     directory = page.parent
-    root_path = Path(root).expanduser() if root is not None else find_root(page)
+    root_path = Path(root).expanduser() if root is not None else include_root(page)
     if page in level_pages(directory):
         framework = load_with_root(directory, directory.resolve().name, root_path)
         for level in framework.levels:
@@ -116,7 +116,7 @@ def level_at(page: Path, revision: str, *, level_id: str, root: Path | None) -> 
 
 
 def _root_for(page: Path, root: str | Path | None) -> Path | None:
-    return Path(root).expanduser() if root is not None else find_root(page.parent)
+    return Path(root).expanduser() if root is not None else include_root(page.parent)
 
 
 def open_levels(

@@ -73,17 +73,6 @@ def find_shortcodes(line: str) -> list[Shortcode]:
     return found
 
 
-def outside(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the spans taken out."""
-    pieces = []
-    position = 0
-    for start, end in spans:
-        pieces.append(text[position:start])
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
 def is_navigation(path: str) -> bool:
     """The career-matrix navigation include (and any ``*-nav.md``) is navigation, not content."""
     name = path.rsplit("/", 1)[-1].lower().removesuffix(".md")
