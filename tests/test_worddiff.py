@@ -94,3 +94,22 @@ def test_runs_alternate_and_are_never_empty(old: str, new: str) -> None:
     assert all(op.text for op in ops)
     assert all(a.op != b.op for a, b in pairwise(ops))
     assert all(not (a.op == "insert" and b.op == "delete") for a, b in pairwise(ops))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_the_fast_tokeniser_cuts_spaced_text_as_the_cjk_one_does(text: str) -> None:
+    # Text without CJK takes a pattern that compiles faster; it must cut exactly the same tokens.
+    from career_cli.compare import worddiff
+
+    if worddiff._unspaced(text):
+        text = "".join(c for c in text if not worddiff._unspaced(c))
+    full, _, _ = worddiff._cjk_patterns()
+    fast = [(m.start(), m.end(), m.group()) for m in worddiff._SPACED_RE.finditer(text)]
+    slow = [(m.start(), m.end(), m.group()) for m in full.finditer(text)]
+    assert fast == slow
+
+
+def test_cjk_text_takes_the_cjk_tokeniser() -> None:
+    # Japanese: one token per script run; Chinese (Han without Kana): one per character.
+    assert [t[2] for t in tokens("チームを率いる")] == ["チーム", "を", "率", "いる"]
+    assert [t[2] for t in tokens("团队合作")] == ["团", "队", "合", "作"]

@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from career_cli.sources.languages import DEFAULT, LANGUAGES, from_code
@@ -106,7 +106,8 @@ def stop_words(language: str) -> frozenset[str]:
     """The Snowball (or, for languages Snowball lacks, the Lucene) stop list of ``language``;
     empty for a language we have no list for. Read when first needed."""
     try:
-        text = resources.files("career_cli.compare").joinpath(f"stopwords/{language}.txt")
+        # Beside this module, read as a file: importlib.resources costs more than the reading.
+        text = Path(__file__).with_name("stopwords").joinpath(f"{language}.txt")
         return frozenset(text.read_text(encoding="utf-8").split())
     except (FileNotFoundError, OSError):
         return frozenset()
@@ -173,6 +174,9 @@ def detect(texts: Iterable[str]) -> str:
             break
     letters: Counter[str] = Counter()
     for text in sample:
+        if text.isascii():  # most ladders: every letter Latin, counted without a loop in Python
+            letters["latin"] += sum(map(str.isalnum, text))
+            continue
         for kind, run in runs(text):
             letters[kind] += len(run)
     if not letters:
@@ -190,11 +194,11 @@ def detect(texts: Iterable[str]) -> str:
     candidates = _BY_SCRIPT[main]
     if len(candidates) == 1:
         return candidates[0]
-    words = [w for t in sample for w in WORD_RE.findall(t.casefold())]
+    words = Counter(w for t in sample for w in WORD_RE.findall(t.casefold()))
     if not words:
         return candidates[0]
     # The language whose function words make up most of the text: they are the commonest words
     # of any text, and few of one language's are another's.
-    share = {lang: sum(w in stop_words(lang) for w in words) for lang in candidates}
+    share = {lang: sum(words[w] for w in words.keys() & stop_words(lang)) for lang in candidates}
     best = max(candidates, key=lambda lang: (share[lang], lang == candidates[0]))
     return best if share[best] else candidates[0]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from career_cli.compare.language import content_words
 
@@ -97,7 +97,8 @@ def parse(text: str, *, source: str = "thesaurus") -> list[tuple[float, list[str
 
 @cache
 def _shipped_groups() -> tuple[tuple[float, tuple[str, ...]], ...]:
-    text = resources.files("career_cli.compare").joinpath("thesaurus.txt").read_text("utf-8")
+    # Beside this module, read as a file: importlib.resources costs more than the reading.
+    text = Path(__file__).with_name("thesaurus.txt").read_text("utf-8")
     return tuple(
         (strength, tuple(words)) for strength, words in parse(text, source="thesaurus.txt")
     )

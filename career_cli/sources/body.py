@@ -71,7 +71,17 @@ def strong_as_text(text: str) -> str:
 
 # Scripts written without spaces between words (Han, Kana, Hangul, Thai): a level's name in a
 # heading there has no word boundary around it, and is joined to the rest by a particle.
-_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A test over code points, not a compiled class: a class of these blocks takes milliseconds to
+# compile, on every run, for headings that are mostly ASCII.
+_UNSPACED = (
+    (0x0E00, 0x0E7F), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
+)  # fmt: skip
+
+
+def _unspaced(text: str) -> bool:
+    return any(lo <= ord(c) <= hi for c in text if c >= "\u0e00" for lo, hi in _UNSPACED)
+
+
 # What joins a name to the rest of a heading: の (Japanese), 的 (Chinese), 의 (Korean), and the
 # punctuation headings use around a name.
 _JOINERS = " -:–—・：、の的의"
@@ -84,7 +94,7 @@ def _strip_level_name(title: str, names: tuple[str, ...]) -> str:
     for name in names:
         if not name or len(name) > len(title):
             continue  # it cannot be there; and a title as long as a page is not made a pattern
-        if _UNSPACED.search(name):
+        if _unspaced(name):
             stripped = title.replace(name, " ") if name in title else title
         else:
             stripped = re.sub(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", " ", title)
