@@ -120,11 +120,12 @@ def candidates(
         by_meaning = set()
         if semantic is not None and meaning is not None:
             by_meaning = {free_b[k] for k in semantic.best(meaning[row], threshold, _CANDIDATES)}
+            row_meaning = meaning[row].tolist()  # Python floats: the same values, read faster
         for j in sorted(shared.keys() | by_meaning):
             if j not in shared:  # by meaning alone: no word in common, unless one was set aside
-                score = scorer.similarity(a[i].text, b[j].text) if skipped or pruned else 0.0
+                score = scorer.lexical(a[i].text, b[j].text) if skipped or pruned else 0.0
             elif skipped:  # a common feature was left out of the sum: score on all of them
-                score = scorer.similarity(a[i].text, b[j].text)
+                score = scorer.lexical(a[i].text, b[j].text)
             else:
                 dot = shared[j]
                 # Synonyms can only add where the two share a thesaurus group.
@@ -133,7 +134,7 @@ def candidates(
                     dot += soft
                 score = min(1.0, dot / (norm * scorer.norm(b[j].text))) if dot else 0.0
             if meaning is not None:  # as ``similarity`` combines them (the same float)
-                score = max(score, float(meaning[row, column[j]]))
+                score = max(score, row_meaning[column[j]])
             if score > threshold:
                 edges.append((i, j, score))
     return edges
