@@ -152,10 +152,10 @@ def load(folder: Path, config: Path | None = None) -> Model:
         static = StaticModel(
             vectors=vectors,
             tokenizer=tokenizer,
-            config=settings,
-            # The folder's own settings: another value makes model2vec log a warning. Vectors
-            # are normalised in Model.encode either way.
-            normalize=bool(settings.get("normalize", False)),
+            # normalize as the settings say it (a mismatch makes model2vec log a warning on
+            # stderr); Model.encode normalises the vectors either way.
+            config={**settings, "normalize": settings.get("normalize") is True},
+            normalize=settings.get("normalize") is True,
             weights=weights,
             token_mapping=mapping,
             max_length=settings.get("max_length", 512),
