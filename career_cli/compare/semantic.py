@@ -119,7 +119,7 @@ def load(folder: Path, config: Path | None = None) -> Model:
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise fail(
-            f"the semantic extra is not installed (no module '{exc.name}')",
+            f"the semantic extra is not installed (no module '{exc.name or exc}')",
             f"pip install 'career-cli[semantic]'; or {_OFF_HINT}",
         ) from None
     if not folder.is_dir():
