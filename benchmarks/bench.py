@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py            # all of it
     python benchmarks/bench.py --runs 40  # steadier medians
+    python benchmarks/bench.py --only semantic --semantic-model /tmp/models/minilm-static
 
 Each start-up figure is the median wall time of ``--runs`` runs, the command and its baseline
 interleaved so that machine noise hits both alike. Python's bytecode cache is on, as it is for an
@@ -29,7 +30,9 @@ from career_cli.sources.loader import KNOWN_LADDER
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 CAREER = shutil.which("career", path=str(Path(PYTHON).parent)) or "career"
-ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PAGER")}
+# The semantic extra is measured on its own (--semantic-model), never by accident.
+UNSET = ("PYTHONDONTWRITEBYTECODE", "PAGER", "CAREER_SEMANTIC_MODEL")
+ENV = {k: v for k, v in os.environ.items() if k not in UNSET}
 ENV["NO_COLOR"] = "1"
 
 WORDS = (
@@ -43,11 +46,11 @@ def timed(command: list[str]) -> float:
     return measured(command)[0]
 
 
-def measured(command: list[str]) -> tuple[float, float]:
+def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, CPU seconds): CPU time barely moves when other work shares the machine."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, env=ENV, check=True)
+    subprocess.run(command, stdout=subprocess.DEVNULL, env=env or ENV, check=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -300,8 +303,11 @@ def main() -> None:
     parser.add_argument(
         "--only",
         action="append",
-        choices=["startup", "growth", "handbook", "evidence", "levels"],
+        choices=["startup", "growth", "handbook", "evidence", "levels", "semantic"],
         help="run only these sections (repeatable)",
+    )
+    parser.add_argument(
+        "--semantic-model", type=Path, help="a model2vec folder: measure the semantic extra too"
     )
     args = parser.parse_args()
     runs: int = args.runs
@@ -317,6 +323,8 @@ def main() -> None:
         evidence_matching()
     if "levels" in only:
         many_levels(runs)
+    if args.semantic_model is not None and (not args.only or "semantic" in only):
+        semantic(args.semantic_model, runs)
 
 
 def startup(runs: int) -> None:
@@ -405,6 +413,51 @@ def handbook(runs: int) -> None:
         ]:
             t = wall([CAREER, *args], n)
             print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < 1.0 else 'OVER TARGET'}")
+
+
+def semantic(model: Path, runs: int) -> None:
+    """The semantic extra (docs/pairing.md): what it adds to a run's start-up (the model's load
+    included), and two levels of N statements in 10 categories with the model loaded."""
+    from career_cli.compare.semantic import load
+
+    section(f"Semantic extra ({model.name}; target: N = 2,000 under 1 s, model load excluded)")
+    command = [CAREER, "diff", "associate", "senior", "--format", "json"]
+    with_model = {**ENV, "CAREER_SEMANTIC_MODEL": str(model)}
+    for _ in range(3):
+        measured(command), measured(command, with_model)
+    plain, semantic_ = [], []
+    for _ in range(runs):
+        plain.append(measured(command)[0])
+        semantic_.append(measured(command, with_model)[0])
+    a, b = statistics.median(plain), statistics.median(semantic_)
+    print(f"{'career diff associate senior --format json':44} {1000 * a:7.1f} ms")
+    print(
+        f"{'  the same with the semantic extra':44} {1000 * b:7.1f} ms  (+{1000 * (b - a):.0f} ms)"
+    )
+    start = time.perf_counter()
+    load(model.resolve())
+    loading = time.perf_counter() - start
+    print(f"{'  of which loading the model (in-process)':44} {1000 * loading:7.1f} ms")
+    rng = random.Random(2026)
+    with tempfile.TemporaryDirectory() as tmp:
+        for total in (2000, 10000):
+            directory = Path(tmp) / f"n{total}"
+            directory.mkdir()
+            associate = generated_level(rng, 10, total // 10)
+            write_framework(directory, {"associate": associate, "senior": reworded(rng, associate)})
+            times: dict[str, list[float]] = {"words": [], "semantic": []}
+            for _ in range(3):  # interleaved, so that machine noise hits both alike
+                for label in times:
+                    if label == "semantic":
+                        os.environ["CAREER_SEMANTIC_MODEL"] = str(model)
+                    times[label].append(core_time(directory))
+                    os.environ.pop("CAREER_SEMANTIC_MODEL", None)
+            words, core = min(times["words"]), min(times["semantic"])
+            verdict = ("  ok" if core < 1.0 else "  OVER TARGET") if total == 2000 else ""
+            print(
+                f"{f'core (load + align), N = {total:,}':44} {1000 * core:7.1f} ms"
+                f"  (words only {1000 * words:.0f} ms){verdict}"
+            )
 
 
 if __name__ == "__main__":

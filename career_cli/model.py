@@ -162,6 +162,7 @@ class FrameworkConfig(Record):
     synonyms: tuple[str, ...] = ()
     pairs: tuple[Pin, ...] = ()
     apart: tuple[Pin, ...] = ()
+    semantic_model: Path | None = None  # a static embedding model's folder (compare.semantic)
 
 
 NO_CONFIG = FrameworkConfig()
@@ -279,7 +280,8 @@ class Explanation(Record):
     phrases, with their weights) and thesaurus ``synonyms`` (a term, its match, the strength, the
     weight added) that carried it, and the ``runner_up``: the next best statement of the other
     level. For an added or removed statement: its ``runner_up`` is the best candidate there was,
-    and ``reason`` says why it was not taken.
+    and ``reason`` says why it was not taken. With the semantic extra, ``semantic`` is a pair's
+    meaning score and its cosine (``compare.semantic``).
     """
 
     similarity: float | None
@@ -288,6 +290,9 @@ class Explanation(Record):
     synonyms: tuple[tuple[str, str, float, float], ...] = ()
     runner_up: Candidate | None = None
     reason: str = ""
+    # With the semantic extra: the pair's meaning score (on the similarity scale) and the cosine
+    # it was calibrated from; None when no model was used.
+    semantic: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)

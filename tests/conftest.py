@@ -77,6 +77,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "PAGER",
         "CAREER_PAGER",
         "COLUMNS",
+        "CAREER_SEMANTIC_MODEL",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -62,13 +62,26 @@ def language_of(framework: Framework, levels: Sequence[Level]) -> str:
 
 def scorer_for(framework: Framework, *extra: Level) -> Scorer:
     """A scorer with feature weights from every statement of the framework (and ``extra``
-    levels, such as a page at a revision), in the language of the levels compared."""
+    levels, such as a page at a revision), in the language of the levels compared; with the
+    semantic model the user chose, if any (``CAREER_SEMANTIC_MODEL`` or ``semantic_model``)."""
     from career_cli.compare.thesaurus import for_framework
+    from career_cli.sources.config import semantic_model
 
     levels = (*framework.levels, *(lv for lv in extra if lv not in framework.levels))
     language = language_of(framework, extra or framework.levels)
     thesaurus = for_framework(language, framework.config.synonyms)
-    return Scorer(corpus(levels), language=language, thesaurus=thesaurus)
+    semantic = None
+    chosen = semantic_model(framework.config)
+    if chosen is not None:  # the optional extra: imported only now (numpy, model2vec)
+        from career_cli.compare.semantic import Semantic, load
+
+        groups = (
+            [item.text for item in category.items if item.include is None]
+            for level in levels
+            for category in level.categories
+        )
+        semantic = Semantic(load(*chosen), groups)
+    return Scorer(corpus(levels), language=language, thesaurus=thesaurus, semantic=semantic)
 
 
 def threshold_for(framework: Framework, given: float | None) -> float:

@@ -1,7 +1,8 @@
 """Why statements paired as they did: ``career diff --explain`` and ``career gap --explain``.
 
 For each pair: its similarity against the threshold, the features that carried it (shared stems
-and phrases, each with its weight: rarer words weigh more) and the thesaurus matches, and the
+and phrases, each with its weight: rarer words weigh more), the thesaurus matches and, with the
+semantic extra, the meaning score and its cosine, and the
 runner-up — the next best statement of the other level. For a statement left without a partner:
 the best candidate it had, and why it was not taken (below the threshold, or taken by a pair that
 scores higher overall). Nothing here changes a pairing; it reads the one ``align`` made.
@@ -100,7 +101,14 @@ def _explain(
         runner = candidate(_ranked(forward, item.old_index or 0, item.new_index), new)
         score = round(item.similarity, 4) if item.similarity is not None else None
         reason = "paired by a pin in career.toml" if (score or 0) <= threshold else ""
-        return Explanation(score, threshold, features, synonyms, runner, reason)
+        meaning = None
+        if scorer.semantic is not None:  # the semantic extra's part in the similarity
+            one, other = item.old.text, item.new.text
+            meaning = (
+                round(scorer.semantic.score(one, other), 4),
+                round(scorer.semantic.cosine(one, other), 4),
+            )
+        return Explanation(score, threshold, features, synonyms, runner, reason, meaning)
     if item.old is not None:  # removed: its best candidate among the next level's
         ranked = _ranked(forward, item.old_index or 0, None)
         best = candidate(ranked, new)

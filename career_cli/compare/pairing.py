@@ -77,7 +77,11 @@ def candidates(
     """Scored pairs that share a content word or a thesaurus group and beat the threshold: each
     of ``free_a`` against at most ``_CANDIDATES`` of ``free_b``, found through an index of
     features, so the time grows with the number of statements, not with its square. Pairs by
-    index into ``a`` and ``b``."""
+    index into ``a`` and ``b``.
+
+    With the semantic extra, a pair can also be a candidate by meaning alone: every pair of the
+    category is scored by meaning at once (a matrix product), and each statement adds its
+    ``_CANDIDATES`` best by meaning that beat the threshold."""
     postings: dict[str, list[int]] = {}
     groups: dict[int, list[int]] = {}
     for j in free_b:
@@ -85,8 +89,14 @@ def candidates(
             postings.setdefault(feature, []).append(j)
         for group in scorer.concepts(b[j].text):
             groups.setdefault(group, []).append(j)
+    # The semantic extra (compare.semantic): every pair's meaning score at once, as a matrix.
+    semantic = scorer.semantic
+    meaning = None
+    if semantic is not None and free_a and free_b:
+        meaning = semantic.scores([a[i].text for i in free_a], [b[j].text for j in free_b])
+    column = {j: k for k, j in enumerate(free_b)}
     edges = []
-    for i in free_a:
+    for row, i in enumerate(free_a):
         # The dot product of the two weighted feature sets, accumulated through the postings in
         # sorted feature order: the very sum ``similarity`` makes, so the scores are the same.
         shared: dict[int, float] = {}
@@ -102,13 +112,20 @@ def candidates(
         for group in sorted(scorer.concepts(a[i].text)):
             for j in groups.get(group, ())[: _CANDIDATES + 1]:
                 shared.setdefault(j, 0.0)
-        if len(shared) > _CANDIDATES:
+        pruned = len(shared) > _CANDIDATES
+        if pruned:
             shared = dict(sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
         norm = scorer.norm(a[i].text)
         own_groups = scorer.group_keys(a[i].text)
-        for j in sorted(shared):
-            if skipped:  # a common feature was left out of the sum: score on all of them
-                score = scorer.similarity(a[i].text, b[j].text)
+        by_meaning = set()
+        if semantic is not None and meaning is not None:
+            by_meaning = {free_b[k] for k in semantic.best(meaning[row], threshold, _CANDIDATES)}
+            row_meaning = meaning[row].tolist()  # Python floats: the same values, read faster
+        for j in sorted(shared.keys() | by_meaning):
+            if j not in shared:  # by meaning alone: no word in common, unless one was set aside
+                score = scorer.lexical(a[i].text, b[j].text) if skipped or pruned else 0.0
+            elif skipped:  # a common feature was left out of the sum: score on all of them
+                score = scorer.lexical(a[i].text, b[j].text)
             else:
                 dot = shared[j]
                 # Synonyms can only add where the two share a thesaurus group.
@@ -116,6 +133,8 @@ def candidates(
                 if soft:
                     dot += soft
                 score = min(1.0, dot / (norm * scorer.norm(b[j].text))) if dot else 0.0
+            if meaning is not None:  # as ``similarity`` combines them (the same float)
+                score = max(score, row_meaning[column[j]])
             if score > threshold:
                 edges.append((i, j, score))
     return edges

@@ -14,6 +14,9 @@ troubleshooting"). Terms of one thesaurus group (``thesaurus``) count as partial
 cosine: a matched pair of terms adds ``strength × idf(a) × idf(b)`` to the dot product — what the
 same word would add, scaled by how interchangeable the two are. Each term is matched at most once,
 strongest first, and only when neither side has the other's exact term.
+
+With the optional semantic extra configured, a ``compare.semantic.Semantic`` scores meaning beside
+the words, calibrated to this scale, and the similarity is the larger of the two scores.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from itertools import pairwise
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from career_cli.compare.language import CJK, DEFAULT, content_words
 from career_cli.compare.thesaurus import Term, Thesaurus
 from career_cli.text import plain
+
+if TYPE_CHECKING:  # only a configured model imports it (and numpy): compare.align.scorer_for
+    from career_cli.compare.semantic import Semantic
 
 DEFAULT_THRESHOLD = 0.10
 
@@ -84,9 +90,11 @@ class Scorer:
         *,
         language: str = DEFAULT,
         thesaurus: Thesaurus | None = None,
+        semantic: Semantic | None = None,
     ) -> None:
         self.language = language
         self.thesaurus = thesaurus
+        self.semantic = semantic  # the semantic extra's meaning score; None: words only
         self._features: dict[str, frozenset[str]] = {}
         self._terms: dict[str, tuple[Term, ...]] = {}
         self._concepts: dict[str, dict[int, tuple[Term, ...]]] = {}
@@ -247,6 +255,13 @@ class Scorer:
         return sum(sorted(match.weight for match in matches)) if matches else 0.0
 
     def similarity(self, a: str, b: str) -> float:
+        score = self.lexical(a, b)
+        if self.semantic is not None:  # either score can carry a pair: see compare.semantic
+            score = max(score, self.semantic.score(a, b))
+        return score
+
+    def lexical(self, a: str, b: str) -> float:
+        """The word score alone: the soft cosine of the two statements' weighted features."""
         shared = self.features(a) & self.features(b)
         dot = self.total(shared) if shared else 0.0
         soft = self.soft(a, b)

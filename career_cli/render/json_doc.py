@@ -99,7 +99,7 @@ def item_doc(item: ItemDiff) -> dict[str, Any]:
 def explain_doc(explanation: Explanation) -> dict[str, Any]:
     """``--explain``: what carried a pair, or why a statement has none."""
     runner = explanation.runner_up
-    return {
+    doc: dict[str, Any] = {
         "similarity": explanation.similarity,
         "threshold": explanation.threshold,
         "features": [{"feature": f, "weight": w} for f, w in explanation.features],
@@ -112,6 +112,10 @@ def explain_doc(explanation: Explanation) -> dict[str, Any]:
         else {"index": runner.index, "text": runner.text, "similarity": runner.similarity},
         "reason": explanation.reason,
     }
+    if explanation.semantic is not None:  # only when the semantic extra scored the pair
+        score, cosine = explanation.semantic
+        doc["semantic"] = {"score": score, "cosine": cosine}
+    return doc
 
 
 def category_doc(category: CategoryDiff, *, changes_only: bool = False) -> dict[str, Any]:

@@ -8,6 +8,7 @@ synonyms in its own vocabulary, and pairs to force or forbid. Every key is optio
     synonyms = [                     # added to the shipped thesaurus, in the framework's language
       "0.8 | bereitstellen, ausrollen, deployen",
     ]
+    semantic_model = "models/potion" # a static embedding model's folder, relative to this file
 
     [[pair]]                         # these two pair whenever both are there (adjacent or not)
     from = "Participates in the on-call rotations"   # a statement's opening words, or its id
@@ -20,11 +21,16 @@ synonyms in its own vocabulary, and pairs to force or forbid. Every key is optio
 A statement is named by the opening words of its text as read (case and spacing aside) or by the
 id ``career gap`` gives it (``team-building/plays-integral-role-team-hiring``). An unreadable
 file, an unknown key or a value of the wrong type is an error naming the file and line.
+
+The semantic model (the optional ``career[semantic]`` extra, ``compare.semantic``) can also come
+from the environment: ``CAREER_SEMANTIC_MODEL`` names a folder (relative to the working directory)
+and wins over the file; ``CAREER_SEMANTIC_MODEL=off`` turns the extra off everywhere.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,7 +40,9 @@ from career_cli.model import NO_CONFIG, FrameworkConfig, Pin
 
 FILE_NAME = "career.toml"
 MAX_BYTES = 1_048_576  # a configuration is a few lines; more is not one
-_KEYS = ("language", "threshold", "synonyms", "pair", "apart")
+_KEYS = ("language", "threshold", "synonyms", "pair", "apart", "semantic_model")
+SEMANTIC_ENV = "CAREER_SEMANTIC_MODEL"
+SEMANTIC_OFF = "off"
 _PIN_KEYS = ("from", "to")
 
 
@@ -135,4 +143,30 @@ def parse(data: dict[str, Any], path: Path, text: str = "") -> FrameworkConfig:
                 raise fail(f"each [[{kind}]] needs 'from' and 'to', as text", kind, nth)
             found.append(Pin(entry["from"].strip(), entry["to"].strip(), _line_of(text, kind, nth)))
         pins[kind] = tuple(found)
-    return FrameworkConfig(path, language, threshold, tuple(synonyms), pins["pair"], pins["apart"])
+    model = data.get("semantic_model")
+    if model is not None:
+        if not isinstance(model, str) or not model.strip():
+            raise fail(
+                "'semantic_model' must be a folder name, as text",
+                "semantic_model",
+                hint='write semantic_model = "models/potion" (relative to this file)',
+            )
+        model = path.parent / Path(model.strip()).expanduser()
+    return FrameworkConfig(
+        path, language, threshold, tuple(synonyms), pins["pair"], pins["apart"], model
+    )
+
+
+def semantic_model(config: FrameworkConfig) -> tuple[Path, Path | None] | None:
+    """The semantic model folder chosen for a framework and the career.toml that chose it
+    (``None``: the environment did): ``CAREER_SEMANTIC_MODEL`` when set (``off``: none, whatever
+    the file says), else the framework's ``semantic_model``; ``None`` when there is none (the
+    default: words only)."""
+    value = os.environ.get(SEMANTIC_ENV, "").strip()
+    if value.casefold() == SEMANTIC_OFF:
+        return None
+    if value:
+        return Path(value).expanduser(), None
+    if config.semantic_model is not None:
+        return config.semantic_model, config.path
+    return None

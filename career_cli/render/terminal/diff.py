@@ -51,6 +51,8 @@ def explanation(explain: Explanation) -> Text:
         parts.append(
             "synonyms: " + ", ".join(f"{a} ≈ {b} ({s:g})" for a, b, s, _ in explain.synonyms)
         )
+    if explain.semantic is not None:
+        parts.append(f"meaning {explain.semantic[0]:.3f} (cosine {explain.semantic[1]:.3f})")
     runner = explain.runner_up
     if runner is not None:
         label = "runner-up" if explain.similarity is not None else "best candidate"
