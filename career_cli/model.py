@@ -39,12 +39,20 @@ class Statement(Record):
     ``text`` is the statement as written (links kept, whitespace collapsed). An include keeps its
     path in ``include``; when a later step expands it, the statements it yields carry the included
     file in ``source`` instead, so one model serves both.
+
+    Readers of tables and structured ladders may add a ``key`` (the name a row gives itself, as
+    in ``| Responsibility | Description |``: statements with the same key pair first across levels)
+    and ``examples`` (illustrations a ladder gives beside a criterion: shown, never compared).
+    ``cell`` names where a one-file ladder holds it ("C7", "Sheet2!B4") for messages and lint.
     """
 
     text: str
     line: int = 0
     include: str | None = None
     source: str | None = None
+    key: str | None = None
+    examples: tuple[str, ...] = ()
+    cell: str | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)

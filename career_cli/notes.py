@@ -18,8 +18,12 @@ INCLUDE_CYCLE = "include-cycle"  # files that include each other
 INCLUDE_DEPTH = "include-depth"  # nested deeper than the limit
 INCLUDE_UNREADABLE = "include-unreadable"  # there, but not readable text, or over a budget
 
+UNREAD_CONTENT = "unread-content"  # content in a category that no reader made statements of
+SAME_AS = "same-as"  # a cell such as "Same as L3": the statements of another level, by reference
+
 INCLUDE_CODES = frozenset(
     {INCLUDE_MISSING, INCLUDE_UNSAFE, INCLUDE_CYCLE, INCLUDE_DEPTH, INCLUDE_UNREADABLE}
 )
 # The notes every command warns about: statements an include should have brought in.
-WARNED = INCLUDE_CODES | {MALFORMED_SHORTCODE}
+# Unread content too: nothing a user gave us is dropped without a word.
+WARNED = INCLUDE_CODES | {MALFORMED_SHORTCODE, UNREAD_CONTENT}
