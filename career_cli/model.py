@@ -31,6 +31,17 @@ Status = Literal["unchanged", "changed", "added", "removed"]
 Op = Literal["equal", "delete", "insert"]
 STATUSES: tuple[Status, ...] = ("added", "changed", "removed", "unchanged")
 
+# Change kinds (``features.change_kinds``): the scales a changed pair's new wording may raise,
+# each with its ranks from lowest to highest (word lists name a rank by these names), then the
+# kinds that raise none: the same meaning words (``rephrased``), or lint's "asks less" (``weaker``).
+CHANGE_SCALES: dict[str, tuple[str, ...]] = {
+    "scope": ("team", "group", "organisation", "company"),
+    "autonomy": ("guidance", "independent", "direction"),
+    "ownership": ("participates", "contributes", "leads", "defines"),
+    "influence": ("self", "team", "others"),
+}
+CHANGE_KINDS: tuple[str, ...] = (*CHANGE_SCALES, "rephrased", "weaker")
+
 
 @dataclass(frozen=True, repr=False)
 class Statement(Record):
@@ -171,6 +182,9 @@ class FrameworkConfig(Record):
     pairs: tuple[Pin, ...] = ()
     apart: tuple[Pin, ...] = ()
     semantic_model: Path | None = None  # a static embedding model's folder (compare.semantic)
+    # [change_kinds]: (scale, rank, phrases, line) rows added to the shipped word lists; the
+    # scale "ignore" holds phrases that count for no scale ("defined by")
+    change_words: tuple[tuple[str, str, tuple[str, ...], int], ...] = ()
 
 
 NO_CONFIG = FrameworkConfig()
@@ -320,6 +334,10 @@ class ItemDiff(Record):
     also_old: tuple[tuple[int, Statement], ...] = ()
     also_new: tuple[tuple[int, Statement], ...] = ()
     explain: Explanation | None = None  # only when asked (--explain)
+    # What a changed pair's new wording raises (``CHANGE_KINDS``), when tagged
+    # (``features.change_kinds.tag_diff``); empty for other items and for a rewording that
+    # raises none of them.
+    change: tuple[str, ...] = ()
 
 
 def count_items(items: tuple[ItemDiff, ...]) -> Counts:

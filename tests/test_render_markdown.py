@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 
 from career_cli.compare.align import diff_levels
 from career_cli.compare.worddiff import word_diff
+from career_cli.features.change_kinds import tag_diff
 from career_cli.features.evidence import unescape
 from career_cli.model import DiffOp
 from career_cli.render import RenderOptions
@@ -32,7 +33,7 @@ LEVELS = {level.id: level for level in FRAMEWORK.levels}
 
 
 def test_diff_markdown_golden() -> None:
-    diff = diff_levels(FRAMEWORK, LEVELS["intermediate"], LEVELS["senior"])
+    diff = tag_diff(diff_levels(FRAMEWORK, LEVELS["intermediate"], LEVELS["senior"]))
     assert_golden("diff-intermediate-senior.md", render_diff(diff))
 
 

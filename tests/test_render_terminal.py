@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from career_cli.compare.align import diff_levels
+from career_cli.features.change_kinds import tag_diff
 from career_cli.render import RenderOptions
 from career_cli.render.terminal.diff import render_diff
 from career_cli.sources.loader import load_framework
@@ -23,7 +24,7 @@ FOREIGN_ESCAPE = re.compile(r"\x1b(?!\[[0-9;]*m)")
 
 
 def render(old: str, new: str, **options: object) -> str:
-    diff = diff_levels(FRAMEWORK, LEVELS[old], LEVELS[new])
+    diff = tag_diff(diff_levels(FRAMEWORK, LEVELS[old], LEVELS[new]))  # as career diff does
     return render_diff(diff, RenderOptions(**options))  # type: ignore[arg-type]
 
 

@@ -64,6 +64,9 @@ def diff(
     limit = threshold_for(framework, threshold)
     result = diff_levels(framework, old, new, threshold=limit, scorer=scorer)
     result = select_categories(result, category or [])
+    from career_cli.features.change_kinds import tag_diff
+
+    result = tag_diff(result)  # what each rewording raises: cheap, per changed pair
     if explain:
         from career_cli.compare.explain import explain as explained
 

@@ -54,6 +54,7 @@ class Expectation(Record):
     # More statements of the current level that this one covers (a merge): raised from each.
     also_previous: tuple[str, ...] = ()
     explain: Explanation | None = None  # why it is new or raised (--explain)
+    change: tuple[str, ...] = ()  # what a raised one raises (features.change_kinds)
 
 
 @dataclass(frozen=True, repr=False)
@@ -220,6 +221,21 @@ def _split_expectations(
     ]
 
 
+def _changed(expectations: list[Expectation], diff: LevelDiff) -> list[Expectation]:
+    """Each raised expectation with what it raises over everything it is raised from."""
+    if not any(e.kind == "raised" and e.include is None for e in expectations):
+        return expectations
+    from career_cli.features.change_kinds import classifier
+
+    classify = classifier(diff)
+    return [
+        replace(e, change=classify(" ".join([e.previous or "", *e.also_previous]), e.text))
+        if e.kind == "raised" and e.include is None
+        else e
+        for e in expectations
+    ]
+
+
 def build_gap(diff: LevelDiff, *, include_carried: bool = False) -> Gap:
     """Every target competency that is new or raised (and carried ones, when asked)."""
     expectations = []
@@ -229,7 +245,8 @@ def build_gap(diff: LevelDiff, *, include_carried: bool = False) -> Gap:
                 expectations.append(_expectation(category.id, category.title, item, diff.new))
             if item.also_new:
                 expectations += _split_expectations(category.id, category.title, item, diff.new)
-    return Gap(diff.framework, diff.old, diff.new, tuple(_unique_ids(expectations, diff.new)))
+    expectations = _changed(_unique_ids(expectations, diff.new), diff)
+    return Gap(diff.framework, diff.old, diff.new, tuple(expectations))
 
 
 def restrict(gap: Gap, category_ids: set[str], *, carried: bool) -> Gap:

@@ -86,6 +86,14 @@ class RenderOptions:
         return f"RenderOptions({fields})"
 
 
+def change_tags(kinds: tuple[str, ...]) -> str:
+    """A pair's change kinds as every view writes them: ``scope↑ ownership↑``; ``rephrased``
+    and ``weaker`` as they are (``features.change_kinds``)."""
+    from career_cli.model import CHANGE_SCALES
+
+    return " ".join(f"{kind}↑" if kind in CHANGE_SCALES else kind for kind in kinds)
+
+
 def formats(kind: str) -> list[str]:
     """The formats a kind of result can be rendered in."""
     return list(VIEWS[kind])

@@ -93,6 +93,8 @@ def item_doc(item: ItemDiff) -> dict[str, Any]:
         doc["also_to"] = [_side(statement, index) for index, statement in item.also_new]
     if item.explain is not None:
         doc["explain"] = explain_doc(item.explain)
+    if item.status == "changed":  # what the rewording raises (schema v1 additive)
+        doc["change"] = list(item.change)
     return doc
 
 
@@ -364,6 +366,8 @@ def _expectation_doc(e: Expectation) -> dict[str, Any]:
         doc["also_previous"] = list(e.also_previous)
     if e.explain is not None:
         doc["explain"] = explain_doc(e.explain)
+    if e.kind == "raised":  # what it raises (schema v1 additive)
+        doc["change"] = list(e.change)
     return doc
 
 

@@ -55,6 +55,10 @@ def _item_line(item: ItemDiff) -> str:
     # Statements folded into the pair: a merge (more of the old level's) or a split.
     folded = [f"  - also from: {at_line_start(_statement(s))}" for _, s in item.also_old]
     folded += [f"  - also to: {at_line_start(_statement(s))}" for _, s in item.also_new]
+    if item.change:  # what the new wording raises: "Changed (scope↑ ownership↑)"
+        from career_cli.render import change_tags
+
+        label += f" ({change_tags(item.change)})"
     return "\n".join([f"- **{label}:** {body}", *folded])
 
 
@@ -287,7 +291,10 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
         ident = comment_value(e.id, spaces=False)
         lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {ident} -->")
         if e.kind == "raised":
-            lines.append(f"  - Raised from: {inline_diff(e.ops)}")
+            from career_cli.render import change_tags
+
+            raises = f" ({change_tags(e.change)})" if e.change else ""
+            lines.append(f"  - Raised from{raises}: {inline_diff(e.ops)}")
             lines += [f"  - Also raised from: {escape(text)}" for text in e.also_previous]
         elif e.kind == "new":
             lines.append(f"  - New at {target}")

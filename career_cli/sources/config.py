@@ -18,6 +18,11 @@ synonyms in its own vocabulary, and pairs to force or forbid. Every key is optio
     from = "Takes ownership of small features"
     to = "Owns the team's roadmap"
 
+    [change_kinds.scope]             # more words for a change kind's scale, by rank
+    company = ["group-wide", "holding"]
+    [change_kinds]
+    ignore = ["team lead"]           # phrases that count for no scale
+
 A statement is named by the opening words of its text as read (case and spacing aside) or by the
 id ``career gap`` gives it (``team-building/plays-integral-role-team-hiring``). An unreadable
 file, an unknown key or a value of the wrong type is an error naming the file and line.
@@ -36,11 +41,11 @@ from pathlib import Path
 from typing import Any
 
 from career_cli.errors import CareerError
-from career_cli.model import NO_CONFIG, FrameworkConfig, Pin
+from career_cli.model import CHANGE_SCALES, NO_CONFIG, FrameworkConfig, Pin
 
 FILE_NAME = "career.toml"
 MAX_BYTES = 1_048_576  # a configuration is a few lines; more is not one
-_KEYS = ("language", "threshold", "synonyms", "pair", "apart", "semantic_model")
+_KEYS = ("language", "threshold", "synonyms", "pair", "apart", "semantic_model", "change_kinds")
 SEMANTIC_ENV = "CAREER_SEMANTIC_MODEL"
 SEMANTIC_OFF = "off"
 _PIN_KEYS = ("from", "to")
@@ -152,9 +157,55 @@ def parse(data: dict[str, Any], path: Path, text: str = "") -> FrameworkConfig:
                 hint='write semantic_model = "models/potion" (relative to this file)',
             )
         model = path.parent / Path(model.strip()).expanduser()
+    words = _change_words(data.get("change_kinds", {}), text, fail)
     return FrameworkConfig(
-        path, language, threshold, tuple(synonyms), pins["pair"], pins["apart"], model
+        path, language, threshold, tuple(synonyms), pins["pair"], pins["apart"], model, words
     )
+
+
+def _phrases(value: Any) -> tuple[str, ...] | None:
+    ok = isinstance(value, list) and all(isinstance(p, str) and p.strip() for p in value)
+    return tuple(p.strip() for p in value) if ok else None
+
+
+def _change_words(
+    table: Any, text: str, fail: Any
+) -> tuple[tuple[str, str, tuple[str, ...], int], ...]:
+    """``[change_kinds]``: per scale, a table of rank → phrases (``[change_kinds.scope]``,
+    ``company = ["group-wide"]``), and ``ignore = [...]``: phrases that count for no scale."""
+    scales = ", ".join(CHANGE_SCALES)
+    if not isinstance(table, dict):
+        raise fail("'change_kinds' must be a table: [change_kinds.SCALE]", "change_kinds")
+    rows = []
+    for scale, ranks in table.items():
+        line = _line_of(text, f"change_kinds.{scale}") or _line_of(text, "change_kinds")
+        if scale == "ignore":
+            phrases = _phrases(ranks)
+            if phrases is None:
+                raise fail("'change_kinds.ignore' must be a list of phrases", "change_kinds")
+            rows.append(("ignore", "", phrases, line))
+            continue
+        if scale not in CHANGE_SCALES:
+            raise fail(
+                f"unknown change kind scale '{scale}'",
+                f"change_kinds.{scale}",
+                hint=f"scales: {scales}, or ignore",
+            )
+        names = ", ".join(CHANGE_SCALES[scale])
+        if not isinstance(ranks, dict):
+            raise fail(
+                f"[change_kinds.{scale}] must map ranks ({names}) to phrases", "change_kinds"
+            )
+        for rank, value in ranks.items():
+            phrases = _phrases(value)
+            if rank not in CHANGE_SCALES[scale] or phrases is None:
+                raise fail(
+                    f"change_kinds.{scale}.{rank} is not a rank of {scale} with a list of phrases",
+                    f"change_kinds.{scale}",
+                    hint=f'ranks of {scale}, lowest first: {names}; each = ["phrase", …]',
+                )
+            rows.append((scale, rank, phrases, line))
+    return tuple(rows)
 
 
 def semantic_model(config: FrameworkConfig) -> tuple[Path, Path | None] | None:

@@ -45,6 +45,7 @@ DELETED_WORDS = "career.deleted_words"
 INSERTED_WORDS = "career.inserted_words"
 DIM = "career.dim"
 TITLE = "career.title"
+INFO = "career.info"
 MARKERS = {"added": "+", "removed": "-", "changed": "~", "unchanged": " "}
 _SGR_PARAMETERS = frozenset("0123456789;")
 

@@ -8,11 +8,12 @@ from rich.table import Table
 from rich.text import Text
 
 from career_cli.model import CategoryDiff, Explanation, ItemDiff, LevelDiff, Statement
-from career_cli.render import RenderOptions
+from career_cli.render import RenderOptions, change_tags
 from career_cli.render.terminal import (
     ADDED,
     CHANGED,
     DIM,
+    INFO,
     REMOVED,
     STACKED_BELOW,
     TITLE,
@@ -67,6 +68,9 @@ def explanation(explain: Explanation) -> Text:
 def _sides(item: ItemDiff, color: bool) -> tuple[Text, Text]:
     left, right = _words(item, color)
     left, right = _folded(left, item.also_old), _folded(right, item.also_new)
+    if item.change:  # what the new wording raises, beside it: "scope↑ ownership↑"
+        right.append("\n")
+        right.append(change_tags(item.change), INFO)
     if item.explain is not None:
         side = left if item.new is None else right
         side.append("\n")

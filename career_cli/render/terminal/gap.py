@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from career_cli.features.gap import Expectation, Gap
-from career_cli.render import RenderOptions
+from career_cli.render import RenderOptions, change_tags
 from career_cli.render.terminal import (
     ADDED,
     CHANGED,
@@ -50,7 +50,10 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
         body = word_runs(expectation.ops, "new", color)
     else:
         body = Text(show(expectation.text))
-    body.append(f"  ({expectation.kind})", style or "")
+    kind: str = expectation.kind
+    if expectation.change:  # what it raises: "(raised: scope↑ ownership↑)"
+        kind += f": {change_tags(expectation.change)}"
+    body.append(f"  ({kind})", style or "")
     if expectation.kind == "raised" and expectation.include is None:
         body.append("\n")
         body.append(f"was at {visible(gap.current.title)}: ", DIM)
