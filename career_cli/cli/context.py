@@ -26,13 +26,13 @@ import typer
 from career_cli.cli.options import (
     ColorOption,
     Format,
-    FormatOption,
     FrameworkOption,
     JsonFlag,
     NoPagerFlag,
     OutputOption,
     RootOption,
     WidthOption,
+    format_option,
 )
 from career_cli.cli.output import (
     ColorChoice,
@@ -55,7 +55,7 @@ _FRAMEWORK_PARAMS: dict[str, tuple[Any, Any]] = {
     "root": (RootOption, None),
 }
 _OUTPUT_PARAMS: dict[str, tuple[Any, Any]] = {
-    "fmt": (FormatOption, Format.text),
+    "fmt": (None, None),  # --format: the formats of the command's kind (``format_option``)
     "json_flag": (JsonFlag, False),
     "output": (OutputOption, None),
     "width": (WidthOption, None),
@@ -160,7 +160,7 @@ def build_env(kind: str, ctx: typer.Context, values: dict[str, Any]) -> Env:
         kind=kind,
         framework=values.get("framework"),
         root=values.get("root"),
-        fmt=pick_format(values["fmt"], values["json_flag"]),
+        fmt=pick_format(Format(values["fmt"].value), values["json_flag"]),
         width=values.get("width"),
         color=color,
         pager=not (values["no_pager"] or settings.get("no_pager")),
@@ -174,6 +174,7 @@ def with_context(
     """Declare a command: its function takes an ``Env`` first, then its own parameters; the
     shared options are added to what Typer sees, after the command's own."""
     shared = {**(_FRAMEWORK_PARAMS if reads_framework else {}), **_OUTPUT_PARAMS}
+    shared["fmt"] = format_option(kind)
 
     def decorate(function: Callable[..., None]) -> Callable[..., None]:
         own = list(inspect.signature(function).parameters.values())[1:]  # [0] is the Env

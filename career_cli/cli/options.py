@@ -29,6 +29,7 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    svg = "svg"  # only views registered for it (render.VIEWS): steps
 
 
 def _framework_for(ctx: typer.Context) -> Framework | None:
@@ -138,9 +139,20 @@ RootOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[
-    Format, typer.Option("--format", help="Output format.", case_sensitive=False)
-]
+
+
+def format_option(kind: str) -> Any:
+    """``--format`` for one kind of result: only the formats it has views for (``render.VIEWS``),
+    so ``--help`` and the reference list those, and another (``diff --format svg``) is refused
+    by name before anything is read."""
+    from career_cli.render import formats
+
+    # An Enum is how Typer declares choices (its click is vendored: no click.Choice of ours).
+    choices: Any = Enum("Format", {f: f for f in formats(kind)}, type=str)  # type: ignore[misc]
+    option = typer.Option("--format", help="Output format.", case_sensitive=False)
+    return Annotated[choices, option], choices("text")
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 ColorOption = Annotated[
     ColorChoice | None,

@@ -56,6 +56,12 @@ VIEWS: dict[str, dict[str, str]] = {
         "json": "career_cli.render.json_doc:lint_document",
         "markdown": "career_cli.render.markdown:render_lint",
     },
+    "steps": {
+        "text": "career_cli.render.terminal.steps:render_steps",
+        "json": "career_cli.render.json_steps:steps_document",
+        "markdown": "career_cli.render.markdown_steps:render_steps",
+        "svg": "career_cli.render.svg:render_steps",
+    },
 }
 
 

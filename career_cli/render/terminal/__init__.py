@@ -37,6 +37,16 @@ THEME_STYLES = {
     "career.hit": "black on yellow",
     "career.error": "bold red",
     "career.info": "cyan",
+    # The parts of a step's bar (career steps), one colour each; the view names them in words too.
+    "career.step.added": "green",
+    "career.step.scope": "blue",
+    "career.step.autonomy": "magenta",
+    "career.step.ownership": "yellow",
+    "career.step.influence": "cyan",
+    "career.step.reworded": "white",
+    "career.step.rephrased": "bright_black",
+    "career.step.weaker": "bright_red",
+    "career.step.dropped": "red",
 }
 ADDED = "career.added"
 REMOVED = "career.removed"
