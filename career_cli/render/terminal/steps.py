@@ -125,7 +125,7 @@ def steps_renderable(steps: Steps, options: RenderOptions) -> RenderableType:
         DIM,
     )
     totals = _counts([(_label(step), step.total) for step in steps.steps], "step", options.width)
-    parts: list[RenderableType] = [title, note, Text(), totals, Text()]
+    parts: list[RenderableType] = [title, note, totals]
     parts += [Text("Statements changed per step, by change kind", TITLE), chart(steps, options)]
     for step in steps.steps:
         rows = [(visible(c.title), c.counts) for c in step.categories]
