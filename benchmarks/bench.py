@@ -377,6 +377,14 @@ def handbook(runs: int) -> None:
                 ["ladder", *root, "-f", "infrastructure", "--width", "100", "--no-pager"],
             ),
             ("ladder, 6 levels --json", ["ladder", *root, "-f", "infrastructure", "--json"]),
+            (
+                "steps, 6 levels (text; target < 500 ms)",
+                ["steps", *root, "-f", "infrastructure", "--width", "100", "--no-pager"],
+            ),
+            (
+                "steps, 6 levels --format svg",
+                ["steps", *root, "-f", "infrastructure", "--format", "svg"],
+            ),
             ("search interview", ["search", "interview", *root, "-f", "infrastructure"]),
             ("lint the whole checkout (2 frameworks)", ["lint", str(REALWORLD)]),
         ]:

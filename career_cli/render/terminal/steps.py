@@ -37,12 +37,12 @@ def _counts(rows: list[tuple[str, StepCounts]], first: str, width: int) -> Rende
     """The table where its columns fit beside a label, else one line of counts per row."""
     if width >= TABLE_FROM:
         return _table(rows, first)
-    lines: list[RenderableType] = []
+    lines: list[RenderableType] = [Text()]  # the blank lines a table's edges would give
     for label, counts in rows:
         numbers = " · ".join(f"{counts.counts[c]} {c}" for c in COLUMNS[1:])
         lines.append(Text.assemble((label, TITLE), ("  ", ""), (f"size {counts.size}", TITLE)))
         lines.append(Padding(Text(numbers, DIM), (0, 0, 0, 2)))
-    return Group(*lines)
+    return Group(*lines, Text())
 
 
 def _table(rows: list[tuple[str, StepCounts]], first: str) -> Table:
