@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import REALWORLD, assert_golden, page
+from rich.style import Style
 from typer.testing import CliRunner
 
 from career_cli.cli import app
@@ -99,9 +100,8 @@ def test_with_colour_a_boundary_cell_shows_both_parts() -> None:
     styles = [span.style for span in drawn.spans]
     assert styles[0] == "career.step.added"
     boundary = styles[1]
-    assert (
-        getattr(boundary, "color").name == "green" and getattr(boundary, "bgcolor").name == "blue"
-    )
+    assert isinstance(boundary, Style) and boundary.color and boundary.bgcolor
+    assert (boundary.color.name, boundary.bgcolor.name) == ("green", "blue")
 
 
 def test_steps_of_a_small_framework(make_framework: Make, runner: CliRunner) -> None:
