@@ -36,7 +36,7 @@ def segment_style(name: str) -> str:
 def _counts(rows: list[tuple[str, StepCounts]], first: str, width: int) -> RenderableType:
     """The table where its columns fit beside a label, else one line of counts per row."""
     if width >= TABLE_FROM:
-        return _table(rows, first)
+        return Group(Text(), _table(rows, first), Text())
     lines: list[RenderableType] = [Text()]  # the blank lines a table's edges would give
     for label, counts in rows:
         numbers = " · ".join(f"{counts.counts[c]} {c}" for c in COLUMNS[1:])
@@ -47,7 +47,7 @@ def _counts(rows: list[tuple[str, StepCounts]], first: str, width: int) -> Rende
 
 def _table(rows: list[tuple[str, StepCounts]], first: str) -> Table:
     """Counts by column; what raised statements raise is under each bar (and in Markdown)."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style=TITLE)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style=TITLE)
     table.add_column(Text(first), ratio=1)
     for column in COLUMNS:
         table.add_column(Text(column), justify="right", no_wrap=True)
@@ -129,12 +129,7 @@ def steps_renderable(steps: Steps, options: RenderOptions) -> RenderableType:
     parts += [Text("Statements changed per step, by change kind", TITLE), chart(steps, options)]
     for step in steps.steps:
         rows = [(visible(c.title), c.counts) for c in step.categories]
-        parts += [
-            Text(),
-            Text(_label(step), TITLE),
-            Text(),
-            _counts(rows, "category", options.width),
-        ]
+        parts += [Text(), Text(_label(step), TITLE), _counts(rows, "category", options.width)]
     return Group(*parts)
 
 
