@@ -182,8 +182,7 @@ class FrameworkConfig(Record):
     pairs: tuple[Pin, ...] = ()
     apart: tuple[Pin, ...] = ()
     semantic_model: Path | None = None  # a static embedding model's folder (compare.semantic)
-    # [change_kinds]: (scale, rank, phrases, line) rows added to the shipped word lists; the
-    # scale "ignore" holds phrases that count for no scale ("defined by")
+    # [change_kinds]: (scale or "ignore", rank, phrases, line) rows added to the word lists
     change_words: tuple[tuple[str, str, tuple[str, ...], int], ...] = ()
 
 
@@ -334,9 +333,7 @@ class ItemDiff(Record):
     also_old: tuple[tuple[int, Statement], ...] = ()
     also_new: tuple[tuple[int, Statement], ...] = ()
     explain: Explanation | None = None  # only when asked (--explain)
-    # What a changed pair's new wording raises (``CHANGE_KINDS``), when tagged
-    # (``features.change_kinds.tag_diff``); empty for other items and for a rewording that
-    # raises none of them.
+    # A changed pair's change kinds (``CHANGE_KINDS``) once tagged (features.change_kinds)
     change: tuple[str, ...] = ()
 
 
