@@ -389,7 +389,8 @@ def handbook(runs: int) -> None:
             ("lint the whole checkout (2 frameworks)", ["lint", str(REALWORLD)]),
         ]:
             t = wall([CAREER, *args], n)
-            print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < 1.0 else 'OVER TARGET'}")
+            target = 0.5 if args[0] == "steps" else 1.0  # issue 15: steps under 0.5 s
+            print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < target else 'OVER TARGET'}")
     else:
         print(f"(skipped the real-world tree: {REALWORLD} is not there)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -420,7 +421,8 @@ def handbook(runs: int) -> None:
             ("lint, 8 levels x 10 x ~50", ["lint", str(directory)]),
         ]:
             t = wall([CAREER, *args], n)
-            print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < 1.0 else 'OVER TARGET'}")
+            target = 0.5 if args[0] == "steps" else 1.0  # issue 15: steps under 0.5 s
+            print(f"{label:44} {1000 * t:7.1f} ms  {'ok' if t < target else 'OVER TARGET'}")
 
 
 def semantic(model: Path, runs: int) -> None:

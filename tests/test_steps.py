@@ -246,3 +246,15 @@ def test_through_the_installed_entry_point(tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("career: error: invalid value for '--format'")
+
+
+def test_long_labels_wrap_at_spaces_and_fold_long_words() -> None:
+    from career_cli.render.terminal.steps import _wrap
+
+    assert _wrap("Engineering alignment › Leadership", 12) == [
+        "Engineering",
+        "alignment ›",
+        "Leadership",
+    ]
+    assert _wrap("Supercalifragilistic x", 8) == ["Supercal", "ifragili", "stic x"]
+    assert _wrap("编程编程编程", 5) == ["编程", "编程", "编程"]  # two cells each
