@@ -75,6 +75,9 @@ def test_installed_career_runs_outside_the_checkout(wheel: Path, tmp_path: Path)
     document = json.loads(career("diff", "associate", "senior", "--json").stdout)
     assert Path(document["to"]["path"]).parts[-3:] == ("frameworks", "infrastructure", "senior.md")
     assert "site-packages" in document["to"]["path"]
+    # The change kinds' word lists travel in the wheel (data beside the module, not code).
+    changes = [i.get("change") for c in document["categories"] for i in c["items"]]
+    assert ["scope", "influence"] in changes
     levels = json.loads(career("levels", "--json").stdout)
     assert [lv["id"] for lv in levels["levels"]] == ["associate", "intermediate", "senior"]
     # Engineering alignment expands into the statements of the bundled include files.
