@@ -357,6 +357,7 @@ def _expectation_doc(e: Expectation) -> dict[str, Any]:
         "previous": e.previous,
         "status": e.status,
         "evidence": e.evidence,
+        "rating": e.rating,
         "include": e.include,
         "diff": ops(e.ops),
     }
@@ -368,8 +369,8 @@ def _expectation_doc(e: Expectation) -> dict[str, Any]:
 
 
 def gap_document(gap: Gap, options: RenderOptions | None = None) -> dict[str, Any]:
-    """``career gap --format json``: expectations with kind and status, and unmatched evidence."""
-    return {
+    """``career gap --format json``: expectations, unmatched evidence, and any calibration."""
+    doc = {
         "schema_version": SCHEMA_VERSION,
         "kind": "gap",
         "framework": framework_ref(gap.framework),
@@ -387,6 +388,12 @@ def gap_document(gap: Gap, options: RenderOptions | None = None) -> dict[str, An
         "expectations": [_expectation_doc(e) for e in gap.expectations],
         "unmatched_evidence": [
             {"id": u.id, "text": u.text, "met": u.met, "evidence": u.evidence, "line": u.line}
+            | {"rating": u.rating}
             for u in gap.unmatched
         ],
     }
+    if gap.calibration is not None:
+        from career_cli.render.json_calibration import calibration_doc
+
+        doc["calibration"] = calibration_doc(gap.calibration)
+    return doc
