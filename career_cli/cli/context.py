@@ -173,7 +173,10 @@ def with_context(
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare a command: its function takes an ``Env`` first, then its own parameters; the
     shared options are added to what Typer sees, after the command's own."""
+    from career_cli.cli.options import format_param
+
     shared = {**(_FRAMEWORK_PARAMS if reads_framework else {}), **_OUTPUT_PARAMS}
+    shared["fmt"] = format_param(kind)
 
     def decorate(function: Callable[..., None]) -> Callable[..., None]:
         own = list(inspect.signature(function).parameters.values())[1:]  # [0] is the Env

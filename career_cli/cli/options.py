@@ -141,6 +141,23 @@ RootOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", help="Output format.", case_sensitive=False)
 ]
+
+
+def format_param(kind: str) -> tuple[Any, Any]:
+    """``--format`` as a command of ``kind`` declares it: the choices are the formats its
+    result has views for (``render.VIEWS``), so ``diff`` offers html and ``levels`` does not,
+    and ``--help`` lists only what works. Commands with the three common formats share
+    ``Format``; the others get an enum of their own, made once per command module."""
+    from career_cli.render import formats
+
+    names = formats(kind)
+    if names == [f.value for f in Format]:
+        return FormatOption, Format.text
+    choices = Enum("Format", {name: name for name in names}, type=str)  # type: ignore[misc]
+    option = typer.Option("--format", help="Output format.", case_sensitive=False)
+    return Annotated[choices, option], choices["text"]
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 ColorOption = Annotated[
     ColorChoice | None,
