@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from career_cli.cli import app
 from career_cli.compare.align import diff_levels, scorer_for
 from career_cli.features import rating
-from career_cli.features.calibration import View, calibrate
+from career_cli.features.calibration import Assessment, calibrate
 from career_cli.features.evidence import EvidenceError, parse_markdown, read_evidence
 from career_cli.features.gap import Gap, apply_evidence, build_gap
 from career_cli.render.markdown import render_gap
@@ -157,7 +157,7 @@ def test_outcomes_disputed_first() -> None:
         ),
     )
     base = replace(GAP, expectations=(first, second, third))
-    result = calibrate(base, [View("a", Path("a.md"), a), View("b", Path("b.md"), b)])
+    result = calibrate(base, [Assessment("a", Path("a.md"), a), Assessment("b", Path("b.md"), b)])
     assert result.calibration is not None
     rows = [(r.expectation.id, r.outcome, r.differ) for r in result.calibration.rows]
     assert rows == [
@@ -200,11 +200,11 @@ def test_calibration_json_is_valid_and_additive(
     )
     jsonschema.validate(document, schema)
     calibration = document["calibration"]
-    assert [v["author"] for v in calibration["views"]] == ["Alex (self)", "manager"]
+    assert [v["author"] for v in calibration["assessments"]] == ["Alex (self)", "manager"]
     assert calibration["counts"] == {"disputed": 3, "open": 22, "met": 7}
     first = calibration["expectations"][0]
     assert first["outcome"] == "disputed" and first["differ"] == ["rating"]
-    assert [v["rating"] for v in first["views"]] == ["exceeding", "meeting"]
+    assert [v["rating"] for v in first["assessments"]] == ["exceeding", "meeting"]
     assert document["counts"]["open"] == 25  # disputed and open alike
 
 
@@ -274,6 +274,6 @@ def test_two_files_of_one_name_are_told_apart_by_path(runner: CliRunner, tmp_pat
         runner, "gap", "intermediate", "senior", "--json",
         "-e", str(tmp_path / "alex" / "promotion.md"), "-e", str(tmp_path / "sam" / "promotion.md"),
     )  # fmt: skip
-    views = json.loads(result.stdout)["calibration"]["views"]
+    views = json.loads(result.stdout)["calibration"]["assessments"]
     assert [v["author"] for v in views] == [v["evidence_file"] for v in views]
     assert json.loads(result.stdout)["calibration"]["counts"]["disputed"] == 0

@@ -143,12 +143,15 @@ def _with_evidence(
     if len(views) == 1:
         ((f, applied),) = views
         return replace(applied, author=f.author)
-    from career_cli.features.calibration import View, calibrate
+    from career_cli.features.calibration import Assessment, calibrate
 
     names = [f.name for f, _ in views]
     if names[0] == names[1]:  # two files called promotion.md: their paths tell them apart
         names = [str(f.path) for f, _ in views]
     return calibrate(
         restrict(gap, shown, carried=show_all),
-        [View(name, f.path, applied) for name, (f, applied) in zip(names, views, strict=True)],
+        [
+            Assessment(name, f.path, applied)
+            for name, (f, applied) in zip(names, views, strict=True)
+        ],
     )

@@ -22,7 +22,7 @@ OUTCOMES: tuple[Outcome, ...] = ("disputed", "open", "met")  # the order rows ar
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class View(Record):
+class Assessment(Record):
     """One person's checklist: who wrote it, where it is, and the gap with it applied."""
 
     author: str
@@ -32,7 +32,7 @@ class View(Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Row(Record):
-    """One expectation as each view has it (``sides``, in the order of ``views``)."""
+    """One expectation as each view has it (``sides``, in the order of ``assessments``)."""
 
     expectation: Expectation
     sides: tuple[Expectation, ...]
@@ -43,7 +43,7 @@ class Row(Record):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Calibration(Record):
-    views: tuple[View, ...]
+    assessments: tuple[Assessment, ...]
     rows: tuple[Row, ...]
 
     def count(self, outcome: Outcome) -> int:
@@ -83,7 +83,7 @@ def _agreed(row: Row) -> Expectation:
     )
 
 
-def calibrate(gap: Gap, views: list[View]) -> Gap:
+def calibrate(gap: Gap, views: list[Assessment]) -> Gap:
     """``gap`` (without evidence) with the views lined up: its expectations carry what every
     view agrees on, so ``gap.open`` counts disputed ones too; ``gap.calibration`` holds the rows,
     disputed first, then open, then met, each group in the gap's order."""

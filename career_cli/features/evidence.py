@@ -223,9 +223,11 @@ def parse_markdown(text: str, path: Path) -> EvidenceFile:
 
     checklist = _Checklist(path)
     lines = text.split("\n")
-    from career_cli.features.evidence_data import frontmatter_author
+    author, skip = None, 0
+    if lines[0].rstrip() == "---":  # frontmatter: PyYAML only for the files that have it
+        from career_cli.features.evidence_data import frontmatter_author
 
-    author, skip = frontmatter_author(lines, path)
+        author, skip = frontmatter_author(lines, path)
     for record in scan(enumerate(([""] * skip + lines[skip:]), start=1)):
         checklist.feed(record)
     checklist.close()

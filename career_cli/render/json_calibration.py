@@ -10,8 +10,9 @@ from career_cli.features.calibration import OUTCOMES, Calibration
 
 def calibration_doc(calibration: Calibration) -> dict[str, Any]:
     return {
-        "views": [
-            {"author": view.author, "evidence_file": str(view.path)} for view in calibration.views
+        "assessments": [
+            {"author": view.author, "evidence_file": str(view.path)}
+            for view in calibration.assessments
         ],
         "counts": {outcome: calibration.count(outcome) for outcome in OUTCOMES},
         "expectations": [
@@ -19,7 +20,7 @@ def calibration_doc(calibration: Calibration) -> dict[str, Any]:
                 "id": row.expectation.id,
                 "outcome": row.outcome,
                 "differ": list(row.differ),
-                "views": [
+                "assessments": [
                     {"status": side.status, "rating": side.rating, "evidence": side.evidence}
                     for side in row.sides
                 ],

@@ -33,7 +33,7 @@ def _cell(text: str) -> str:
 
 
 def _table(row: Row, calibration: Calibration) -> list[str]:
-    names = [_cell(view.author) for view in calibration.views]
+    names = [_cell(view.author) for view in calibration.assessments]
 
     def mark(value: str, differs: bool) -> str:
         return f"**{value}**" if differs and value else value
@@ -79,7 +79,8 @@ def render_calibration(gap: Gap) -> str:
     assert calibration is not None
     agreed = {e.id: e for e in gap.expectations}
     views = " and ".join(
-        f"**{escape(view.author)}** ({code_span(view.path.name)})" for view in calibration.views
+        f"**{escape(view.author)}** ({code_span(view.path.name)})"
+        for view in calibration.assessments
     )
     command = f"career gap {shlex.quote(gap.current.id)} {shlex.quote(gap.target.id)}"
     lines = [

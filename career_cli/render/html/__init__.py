@@ -55,7 +55,7 @@ column-gap:1.5rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:6px;
 padding:.75rem 1rem;margin:.75rem 0}
 .card>p{margin:0 0 .4rem}
-.views{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
+.assessments{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
 .view h4{margin:0 0 .2rem;font-size:.875rem}.view p{margin:.15rem 0}
 .kicker{color:var(--muted);font-size:.8rem;margin:0 0 .2rem}
 .bare{padding-left:1.2rem}.bare li{margin:.35rem 0}.bare p{display:inline;margin:0}
@@ -75,7 +75,7 @@ footer{border-top:1px solid var(--line);margin-top:2.5rem;padding-top:.5rem}
 .rows .removed .side.old,.rows .added .side.new{border-top:1px solid var(--line)}
 .rows .added .mark+.side:empty+.side{border-top:1px solid var(--line)}
 .head{display:none}.label{display:block;font-size:.75rem;color:var(--muted)}
-.views{grid-template-columns:minmax(0,1fr)}
+.assessments{grid-template-columns:minmax(0,1fr)}
 .ladder{grid-template-columns:minmax(0,1fr)!important}.ladder .num{text-align:left}}
 @media print{:root{--fg:#000;--bg:#fff;--muted:#444;--line:#bbb;--card:#fff;
 --del-fg:#82071e;--del-bg:#ffebe9;--ins-fg:#116329;--ins-bg:#dafbe1}

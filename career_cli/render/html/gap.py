@@ -77,11 +77,11 @@ def _card(row: Row, gap: Gap) -> str:
         was = f'<p class="also">was at {esc(gap.current.title)}: {words(e.ops, "old")}</p>'
     views = "".join(
         f'<div class="view"><h4>{esc(view.author)}</h4>{_status(s, row.differ)}</div>'
-        for view, s in zip(gap.calibration.views, row.sides, strict=True)
+        for view, s in zip(gap.calibration.assessments, row.sides, strict=True)
     )
     return (
         f'<div class="card"><p class="kicker">{esc(e.category)} · {e.kind}</p>'
-        f'{_wording(e, "new")}{was}<div class="views">{views}</div></div>'
+        f'{_wording(e, "new")}{was}<div class="assessments">{views}</div></div>'
     )
 
 
@@ -94,7 +94,7 @@ def _calibration(gap: Gap) -> list[str]:
     assert calibration is not None
     names = " and ".join(
         f"<strong>{esc(v.author)}</strong> (<code>{esc(v.path.name)}</code>)"
-        for v in calibration.views
+        for v in calibration.assessments
     )
     parts = [f'<p class="meta">The views of {names}.</p>']
     for outcome in OUTCOMES:
@@ -144,7 +144,7 @@ def render_gap(gap: Gap, options: RenderOptions) -> str:
         parts.append("</ul></section>")
     command = f"career gap {shlex.quote(gap.current.id)} {shlex.quote(gap.target.id)}"
     if gap.calibration is not None:
-        command += "".join(f" -e {shlex.quote(v.path.name)}" for v in gap.calibration.views)
+        command += "".join(f" -e {shlex.quote(v.path.name)}" for v in gap.calibration.assessments)
     elif gap.evidence_path is not None:
         command += f" -e {shlex.quote(gap.evidence_path.name)}"
     title = "Calibration" if gap.calibration is not None else "Promotion gap"

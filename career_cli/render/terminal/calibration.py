@@ -59,7 +59,7 @@ def _blank(row: Row) -> bool:
 
 
 def _row(row: Row, calibration: Calibration, gap: Gap, options: RenderOptions) -> RenderableType:
-    names = [visible(view.author) for view in calibration.views]
+    names = [visible(view.author) for view in calibration.assessments]
     sides = [_side(side, row.differ) for side in row.sides]
     if options.width < STACKED_BELOW:
         table = Table.grid(padding=(0, 1))
@@ -81,7 +81,7 @@ def calibration_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
     calibration = gap.calibration
     assert calibration is not None
     views = " · ".join(
-        f"{visible(view.author)}: {visible(str(view.path))}" for view in calibration.views
+        f"{visible(view.author)}: {visible(str(view.path))}" for view in calibration.assessments
     )
     parts: list[RenderableType] = [
         Text.assemble(
