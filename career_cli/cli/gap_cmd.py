@@ -20,7 +20,6 @@ Examples:
   career gap intermediate senior
   career gap intermediate senior --format markdown -o promotion.md
   career gap intermediate senior -e promotion.md --format markdown -o promotion.md
-  career gap intermediate senior -e self.md -e manager.md --format markdown -o 1-1.md
   career gap associate senior --all --json
 """
 
