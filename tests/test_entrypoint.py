@@ -235,3 +235,31 @@ def test_a_full_disk_is_an_error_not_a_crash(args: list[str]) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("career: error: cannot write output: No space left on device")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "intermediate", "senior", "--json"),
+        ("diff", "intermediate", "senior", "--format", "markdown"),
+        ("gap", "intermediate", "senior", "--format", "markdown"),
+        ("gap", "intermediate", "senior", "-e", "tests/fixtures/calibration/manager.md"),
+    ],
+)
+def test_common_runs_import_no_calibration_or_html_module(args: tuple[str, ...]) -> None:
+    """Issue 15's modules load only for the options that use them: start-up stays as it was."""
+    probe = (
+        "import sys\n"
+        "from career_cli.cli import main\n"
+        f"sys.argv = ['career', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "new = ('career_cli.render.html', 'career_cli.features.calibration',\n"
+        "       'career_cli.render.markdown_calibration', 'career_cli.render.json_calibration',\n"
+        "       'career_cli.render.terminal.calibration', 'career_cli.features.evidence_data')\n"
+        "print([m for m in sys.modules if m.startswith(new)], file=sys.stderr)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr

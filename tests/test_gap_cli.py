@@ -133,6 +133,7 @@ def test_unmatched_evidence_is_a_warning_never_dropped(runner: CliRunner, tmp_pa
             "met": True,
             "evidence": "photos",
             "line": line,
+            "rating": None,
         }
     ]
     migrated = run(

@@ -42,7 +42,7 @@ from career_cli.features.evidence import parse_markdown, unescape
 from career_cli.features.gap import Gap, apply_evidence, build_gap
 from career_cli.features.ladder import build_ladder
 from career_cli.model import Framework, Level, LevelDiff, ShownLevel
-from career_cli.render import RenderOptions, json_doc, markdown
+from career_cli.render import RenderOptions, json_doc, json_gap, markdown
 from career_cli.sources.loader import load_framework
 from career_cli.text import collapse, normalize, plain
 
@@ -467,7 +467,7 @@ def test_json_validates_and_gives_every_text_back(levels: list[LevelSpec]) -> No
         assert (overview["from"], overview["to"]) == (a.overview, b.overview)
         check_runs("changed", a.overview, b.overview, overview["diff"])
 
-        gap = valid(json_doc.gap_document(build_gap(diff, include_carried=True)))
+        gap = valid(json_gap.gap_document(build_gap(diff, include_carried=True)))
         assert Counter(e["text"] for e in gap["expectations"]) == Counter(
             i.text for c in b.categories for i in c.items
         )
@@ -599,4 +599,4 @@ def test_a_ticked_checklist_reads_back_exactly(
     applied = apply_evidence(gap, list(entries), scorer_for(framework, a, b))
     assert {e.id for e in applied.expectations if e.status == "met"} == ticked
     assert not applied.unmatched
-    valid(json_doc.gap_document(applied))
+    valid(json_gap.gap_document(applied))

@@ -1,7 +1,8 @@
 """``career gap CURRENT TARGET``: what the next level expects, and which evidence covers it."""
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +23,10 @@ Examples:
   career gap associate senior --all --json
 """
 
+if TYPE_CHECKING:
+    from career_cli.compare.similarity import Scorer
+    from career_cli.features.gap import Gap
+
 app = command_app()
 
 
@@ -32,14 +37,15 @@ def gap(
     current: Annotated[str, level_argument("CURRENT", "The level you are at (as diff's FROM).")],
     target: Annotated[str, level_argument("TARGET", "The level you aim for.")],
     evidence: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--evidence",
             "-e",
             metavar="FILE",
             help="A filled-in checklist (Markdown from --format markdown), or YAML/JSON "
-            "({id: {met: true, evidence: ...}}). Read whole before anything is written, so "
-            "-o may name the same file.",
+            "({id: {met: true, evidence: ..., rating: meeting}}). Read whole before anything is "
+            "written, so -o may name the same file. Twice (self, then manager): a calibration, "
+            "both views side by side, disagreements first.",
             show_default=False,
         ),
     ] = None,
@@ -52,13 +58,18 @@ def gap(
 ) -> None:
     """List what TARGET expects beyond CURRENT: new and raised expectations, met or open.
 
-    With --evidence, exits 1 while any expectation is open and 0 when all are met.
+    With --evidence, exits 1 while any expectation is open (or disputed, with two) and 0 when all
+    are met.
     """
-    from career_cli.cli.output import message
     from career_cli.compare.align import diff_levels, scorer_for, select_categories, threshold_for
     from career_cli.errors import UsageError
-    from career_cli.features.gap import apply_evidence, build_gap, restrict
+    from career_cli.features.gap import build_gap, restrict
 
+    if evidence and len(evidence) > 2:
+        raise UsageError(
+            f"--evidence given {len(evidence)} times; a calibration compares two checklists",
+            hint="compare them two at a time (the person's own, then each assessor's)",
+        )
     framework, (below, above) = env.open_levels([current, target])
     ladder = [level.id for level in framework.levels]
     ordered = below.id in ladder and above.id in ladder and below.revision is None is above.revision
@@ -80,29 +91,66 @@ def gap(
     # Evidence is matched against every expectation, carried ones included, so entries for what
     # --category or a missing --all leave out are not mistaken for unmatched evidence.
     result = build_gap(diff, include_carried=True)
-    if evidence is not None:
-        from career_cli.features.evidence import read_evidence
+    if evidence:
+        result = _with_evidence(result, evidence, scorer, shown, show_all)
+    else:
+        result = restrict(result, shown, carried=show_all)
+    env.emit(result)
+    if evidence and result.open:
+        raise typer.Exit(1)
 
-        found = read_evidence(evidence)
-        made_for = (found.current, found.target)
-        if made_for != (None, None) and made_for != (below.id, above.id):
+
+def _with_evidence(
+    gap: "Gap", paths: list[Path], scorer: "Scorer", shown: set[str], show_all: bool
+) -> "Gap":
+    """The gap with one checklist applied, or two lined up as a calibration; every file is read
+    (and its level pair checked) before anything is matched."""
+    from career_cli.cli.output import message
+    from career_cli.errors import UsageError
+    from career_cli.features.evidence import read_evidence
+    from career_cli.features.gap import apply_evidence, restrict
+
+    found = [read_evidence(path) for path in paths]
+    pairs = {(f.current, f.target) for f in found if (f.current, f.target) != (None, None)}
+    if len(pairs) > 1:
+        made = ", ".join(f"{f.path} for {f.current} → {f.target}" for f in found)
+        raise UsageError(
+            f"the checklists were made for different levels ({made})",
+            hint="calibrate two checklists of the same pair: career gap CURRENT TARGET "
+            "--format markdown makes one",
+        )
+    views = []
+    for f in found:
+        if (f.current, f.target) not in ((None, None), (gap.current.id, gap.target.id)):
             message(
                 "warning",
-                f"{evidence} was made for {found.current} → {found.target}, not "
-                f"{below.id} → {above.id}; matching its entries by id and text anyway",
+                f"{f.path} was made for {f.current} → {f.target}, not "
+                f"{gap.current.id} → {gap.target.id}; matching its entries by id and text anyway",
             )
-        if found.framework is not None and found.framework != framework.id:
+        if f.framework is not None and f.framework != gap.framework.id:
             message(
                 "warning",
-                f"{evidence} was made for framework '{found.framework}', not '{framework.id}'; "
+                f"{f.path} was made for framework '{f.framework}', not '{gap.framework.id}'; "
                 "matching its entries by id and text anyway",
             )
-        result = apply_evidence(result, list(found.entries), scorer, path=evidence)
-        for entry in result.unmatched:
-            where = f"{evidence}:{entry.line}: " if entry.line else f"{evidence}: "
+        applied = apply_evidence(gap, list(f.entries), scorer, path=f.path)
+        for entry in applied.unmatched:
+            where = f"{f.path}:{entry.line}: " if entry.line else f"{f.path}: "
             label = entry.id or entry.text or "(no text)"
             message("warning", f"{where}unmatched evidence: {label[:100]}")
-    result = restrict(result, shown, carried=show_all)
-    env.emit(result)
-    if evidence is not None and result.open:
-        raise typer.Exit(1)
+        views.append((f, restrict(applied, shown, carried=show_all)))
+    if len(views) == 1:
+        ((f, applied),) = views
+        return replace(applied, author=f.author)
+    from career_cli.features.calibration import Assessment, calibrate
+
+    names = [f.name for f, _ in views]
+    if names[0] == names[1]:  # two files called promotion.md: their paths tell them apart
+        names = [str(f.path) for f, _ in views]
+    return calibrate(
+        restrict(gap, shown, carried=show_all),
+        [
+            Assessment(name, f.path, applied)
+            for name, (f, applied) in zip(names, views, strict=True)
+        ],
+    )

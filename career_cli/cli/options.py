@@ -26,10 +26,13 @@ def command_app() -> typer.Typer:
 
 
 class Format(str, Enum):
+    """Every output format; each command offers those its kind has views for (``format_option``)."""
+
     text = "text"
     json = "json"
     markdown = "markdown"
-    svg = "svg"  # only views registered for it (render.VIEWS): steps
+    html = "html"  # diff, gap, ladder, steps (render.html)
+    svg = "svg"  # steps
 
 
 def _framework_for(ctx: typer.Context) -> Framework | None:

@@ -9,14 +9,14 @@ read (each failure names the file and, where there is one, the line). Files are 
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from career_cli.errors import CareerError
+from career_cli.features import rating
 from career_cli.features.gap import EvidenceEntry
 from career_cli.sources import files
 
@@ -66,6 +66,12 @@ class EvidenceFile:
     framework: str | None = None
     current: str | None = None
     target: str | None = None
+    author: str | None = None  # frontmatter or top-level ``author:`` / ``by:``
+
+    @property
+    def name(self) -> str:
+        """Who wrote it: its ``author:``, else the file's name without suffix (``manager``)."""
+        return self.author or self.path.stem or str(self.path)
 
 
 def _unescaped(markdown: str) -> str:
@@ -91,18 +97,20 @@ def comment_value(text: str) -> str:
 
 
 class _Item:
-    __slots__ = ("below", "first", "id", "line", "met", "serial", "started", "text")
+    __slots__ = ("below", "first", "id", "line", "met", "rating", "serial", "started", "text")
 
     def __init__(self, ident: str | None, text: str | None, met: bool, line: int, serial: int):
         self.id, self.text, self.met, self.line, self.serial = ident, text, met, line, serial
         self.first = ""
         self.below: list[str] = []
         self.started = False
+        self.rating: rating.Rating | None = None
 
     def entry(self) -> EvidenceEntry:
         below = textwrap.dedent("\n".join(self.below)).strip()
         body = _unescaped("\n".join(part for part in (self.first, below) if part))
-        return EvidenceEntry(self.id, self.text, self.met, body.strip() or None, self.line)
+        evidence = body.strip() or None
+        return EvidenceEntry(self.id, self.text, self.met, evidence, self.line, self.rating)
 
 
 def career_id(comments: tuple[str, ...]) -> str | None:
@@ -140,7 +148,8 @@ class _Checklist:
     evidence, fences included); ticks inside an HTML comment or a code fence do not count, and a
     fence or comment opened in an item's evidence ends with the item, as CommonMark reads it."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.entries: list[EvidenceEntry] = []
         self.header: dict[str, str] = {}
         self.item: _Item | None = None
@@ -179,13 +188,24 @@ class _Checklist:
             if self.item.below:
                 self.item.below.append("")
             return
-        self._evidence(record.text, record.kind)
+        self._evidence(record.text, record.kind, record.no)
 
-    def _evidence(self, line: str, kind: str) -> None:
+    def _evidence(self, line: str, kind: str, number: int) -> None:
         from career_cli.sources.blocks import TEXT
 
         assert self.item is not None
         stripped = line.strip()
+        rated = rating.LINE.match(stripped) if kind == TEXT else None
+        # The first "Rating:" bullet under the item (or line before its evidence) is its rating;
+        # a later one is evidence text, as a "Rating:" inside a paragraph of evidence is.
+        if rated and self.item.rating is None and (stripped[0] in "-*+" or not self.item.started):
+            try:
+                self.item.rating = rating.parse(rated.group("value"))
+            except rating.UnknownRating as exc:
+                raise EvidenceError(
+                    f"unknown rating '{exc}'", path=self.path, line=number, hint=rating.hint()
+                ) from None
+            return
         labelled = _EVIDENCE.match(stripped) if kind == TEXT else None
         if labelled and not self.item.started:
             self.item.started = True
@@ -201,8 +221,14 @@ class _Checklist:
 def parse_markdown(text: str, path: Path) -> EvidenceFile:
     from career_cli.sources.blocks import scan
 
-    checklist = _Checklist()
-    for record in scan(enumerate(text.split("\n"), start=1)):
+    checklist = _Checklist(path)
+    lines = text.split("\n")
+    author, skip = None, 0
+    if lines[0].rstrip() == "---":  # frontmatter: PyYAML only for the files that have it
+        from career_cli.features.evidence_data import frontmatter_author
+
+        author, skip = frontmatter_author(lines, path)
+    for record in scan(enumerate(([""] * skip + lines[skip:]), start=1)):
         checklist.feed(record)
     checklist.close()
     if not checklist.entries:
@@ -218,155 +244,19 @@ def parse_markdown(text: str, path: Path) -> EvidenceFile:
         header.get("framework"),
         header.get("from"),
         header.get("to"),
+        author,
     )
-
-
-def _level_name(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    return str(value) if isinstance(value, (str, int)) else None
-
-
-def _entry(
-    ident: str | None, value: Any, path: Path, where: str, line: int | None = None
-) -> EvidenceEntry:
-    """One YAML/JSON entry: ``true``/``false``, ``"met"``/``"open"``, or a mapping."""
-    if isinstance(value, bool):
-        return EvidenceEntry(ident, None, value, None)
-    if isinstance(value, str) and value.lower() in ("met", "open"):
-        return EvidenceEntry(ident, None, value.lower() == "met", None)
-    if not isinstance(value, dict):
-        raise EvidenceError(
-            f"{where}: expected met: true/false and evidence: text, got {type(value).__name__}",
-            path=path,
-            line=line,
-            hint='write each entry as  ID: {met: true, evidence: "…"}',
-        )
-    met = value.get("met", value.get("status") == "met")
-    if not isinstance(met, bool):
-        raise EvidenceError(f"{where}: 'met' must be true or false", path=path, line=line)
-    evidence = value.get("evidence")
-    if evidence is not None and not isinstance(evidence, (str, int, float)):
-        raise EvidenceError(f"{where}: 'evidence' must be text", path=path, line=line)
-    # Checked before str(): a list's text walks every element, and a YAML alias bomb shares
-    # references nine levels deep (387 million strings from a 1 kB file).
-    entry_id = value.get("id", ident)
-    if entry_id is not None and not isinstance(entry_id, (str, int, float)):
-        raise EvidenceError(f"{where}: 'id' must be text", path=path, line=line)
-    text = value.get("text")
-    return EvidenceEntry(
-        str(entry_id) if entry_id is not None else None,
-        str(text) if isinstance(text, str) else None,
-        met,
-        str(evidence).strip() or None if evidence is not None else None,
-    )
-
-
-def parse_structured(data: Any, path: Path, lines: dict[str, int] | None = None) -> EvidenceFile:
-    """YAML or JSON: ``{id: {met, evidence}}``, a list of entries, or ``career gap --json``.
-
-    ``lines`` maps an entry's key (or 1-based position in a list) to its line, for messages.
-    """
-    lines = lines or {}
-    meta: dict[str, Any] = {}
-    if isinstance(data, dict) and "expectations" in data:
-        meta, data = data, data["expectations"]
-        if isinstance(data, list) and isinstance(meta.get("unmatched_evidence"), list):
-            data = [*data, *meta["unmatched_evidence"]]  # read back, never dropped
-
-    def entry(key: str | None, value: Any, where: str, line_key: str) -> EvidenceEntry:
-        found = _entry(key, value, path, where, lines.get(line_key))
-        return replace(found, line=lines.get(line_key, 0))
-
-    entries: list[EvidenceEntry]
-    if isinstance(data, dict):
-        entries = [
-            entry(str(key), value, f"entry '{key}'", str(key))
-            for key, value in data.items()
-            if key not in ("from", "to", "framework", "schema_version", "kind")
-        ]
-    elif isinstance(data, list):
-        entries = [entry(None, v, f"entry {n}", str(n)) for n, v in enumerate(data, 1)]
-    else:
-        raise EvidenceError(
-            f"expected a mapping of expectation ids, got {type(data).__name__}",
-            path=path,
-            hint='write  ID: {met: true, evidence: "…"}  per line, or use a Markdown checklist',
-        )
-    if not entries:
-        raise EvidenceError("holds no evidence entries", path=path)
-    framework = meta.get("framework")
-    return EvidenceFile(
-        path,
-        tuple(entries),
-        _level_name(framework),
-        _level_name(meta.get("from")),
-        _level_name(meta.get("to")),
-    )
-
-
-def _yaml_lines(text: str) -> dict[str, int]:
-    """Line of each top-level key (or list position), from YAML's node tree, for messages."""
-    import yaml
-
-    from career_cli.sources import yamlsafe
-
-    try:
-        node = yamlsafe.compose(text)
-    except (yaml.YAMLError, RecursionError):
-        return {}
-    if isinstance(node, yaml.MappingNode) and any(k.value == "expectations" for k, _ in node.value):
-        node = next(v for k, v in node.value if k.value == "expectations")
-    if isinstance(node, yaml.MappingNode):
-        return {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return {str(n): v.start_mark.line + 1 for n, v in enumerate(node.value, 1)}
-    return {}
-
-
-def _yaml(text: str, path: Path) -> Any:
-    import yaml
-
-    from career_cli.sources import yamlsafe
-
-    try:
-        return yamlsafe.load(text)
-    except yaml.YAMLError as exc:
-        raise files.yaml_error(
-            exc,
-            path,
-            EVIDENCE,
-            what="invalid YAML",
-            source=text,
-            first_line=1,
-            hint="fix the YAML, or use the checklist from `career gap … --format markdown`",
-        ) from None
-    except RecursionError:
-        raise EvidenceError("YAML is nested too deeply", path=path) from None
-
-
-def _json(text: str, path: Path) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise EvidenceError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
-    except ValueError as exc:  # a number over Python's 4,300-digit limit for int()
-        raise EvidenceError(f"invalid JSON: {str(exc).split(';', 1)[0]}", path=path) from None
-    except RecursionError:
-        raise EvidenceError("JSON is nested too deeply", path=path) from None
 
 
 def read_evidence(path: Path) -> EvidenceFile:
     """Read and parse an evidence file; never writes to it."""
     text = files.read(path, EVIDENCE)
     suffix = path.suffix.lower()
-    if suffix in (".yml", ".yaml"):
-        return parse_structured(_yaml(text, path), path, _yaml_lines(text))
-    if suffix == ".json":
-        # JSON is (almost always) YAML too, which knows where each entry starts.
-        return parse_structured(_json(text, path), path, _yaml_lines(text))
-    if suffix in (".md", ".markdown") or any(_TASK.match(line) for line in text.split("\n")):
+    structured = suffix in (".yml", ".yaml", ".json")
+    if not structured and (
+        suffix in (".md", ".markdown") or any(_TASK.match(line) for line in text.split("\n"))
+    ):
         return parse_markdown(text, path)
-    if text.lstrip().startswith(("{", "[")):
-        return parse_structured(_json(text, path), path, _yaml_lines(text))
-    return parse_structured(_yaml(text, path), path, _yaml_lines(text))
+    from career_cli.features.evidence_data import read_structured
+
+    return read_structured(text, path)

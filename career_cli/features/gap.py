@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from career_cli.compare.assignment import max_weight_matching
 from career_cli.compare.pairing import candidates, include_key
 from career_cli.compare.similarity import STOP_WORDS, Scorer
+from career_cli.features.rating import Rating
 from career_cli.model import (
     DiffOp,
     Explanation,
@@ -27,6 +28,9 @@ from career_cli.model import (
     Statement,
 )
 from career_cli.text import WORD_RE, nfc, normalize, plain, slug
+
+if TYPE_CHECKING:
+    from career_cli.features.calibration import Calibration
 
 ExpectationKind = Literal["new", "raised", "carried"]
 GapStatus = Literal["met", "open"]
@@ -55,6 +59,7 @@ class Expectation(Record):
     also_previous: tuple[str, ...] = ()
     explain: Explanation | None = None  # why it is new or raised (--explain)
     change: tuple[str, ...] = ()  # what a raised one raises (features.change_kinds)
+    rating: Rating | None = None  # how far the evidence's author judges it met
 
 
 @dataclass(frozen=True, repr=False)
@@ -66,6 +71,7 @@ class EvidenceEntry(Record):
     met: bool
     evidence: str | None
     line: int = 0
+    rating: Rating | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -77,6 +83,8 @@ class Gap(Record):
     unmatched: tuple[EvidenceEntry, ...] = ()
     evidence_path: Path | None = None
     with_evidence: bool = False
+    author: str | None = None  # the evidence file's own ``author:``, written back with it
+    calibration: Calibration | None = None  # two people's evidence side by side
 
     def count(self, *, kind: ExpectationKind | None = None, status: GapStatus | None = None) -> int:
         return sum(
@@ -318,7 +326,10 @@ def apply_evidence(
 
     for index, entry in matched.items():
         expectations[index] = replace(
-            expectations[index], status="met" if entry.met else "open", evidence=entry.evidence
+            expectations[index],
+            status="met" if entry.met else "open",
+            evidence=entry.evidence,
+            rating=entry.rating,
         )
     return replace(
         gap,

@@ -5,7 +5,8 @@ kind of result in that format, and only that one, so a JSON run never imports Ri
 never imports the ladder's view. Every view has the same shape, ``(result, options) -> str``
 (JSON views return the document, which ``render`` serialises).
 
-``json_doc`` and ``markdown`` use only the standard library; ``terminal`` is the only package that
+``json_doc``, ``markdown`` and ``html`` (self-contained report pages) use only the standard
+library; ``terminal`` is the only package that
 imports Rich.
 """
 
@@ -20,11 +21,13 @@ VIEWS: dict[str, dict[str, str]] = {
         "text": "career_cli.render.terminal.diff:render_diff",
         "json": "career_cli.render.json_doc:diff_document",
         "markdown": "career_cli.render.markdown:render_diff",
+        "html": "career_cli.render.html.diff:render_diff",
     },
     "gap": {
         "text": "career_cli.render.terminal.gap:render_gap",
-        "json": "career_cli.render.json_doc:gap_document",
+        "json": "career_cli.render.json_gap:gap_document",
         "markdown": "career_cli.render.markdown:render_gap",
+        "html": "career_cli.render.html.gap:render_gap",
     },
     "levels": {
         "text": "career_cli.render.terminal.levels:render_levels",
@@ -45,6 +48,7 @@ VIEWS: dict[str, dict[str, str]] = {
         "text": "career_cli.render.terminal.ladder:render_ladder",
         "json": "career_cli.render.json_doc:ladder_document",
         "markdown": "career_cli.render.markdown:render_ladder",
+        "html": "career_cli.render.html.ladder:render_ladder",
     },
     "search": {
         "text": "career_cli.render.terminal.search:render_search",

@@ -23,8 +23,7 @@ from career_cli.model import (
 )
 from career_cli.text import plain
 
-if TYPE_CHECKING:  # gap's types are only needed by gap's own command
-    from career_cli.features.gap import Expectation, Gap
+if TYPE_CHECKING:
     from career_cli.render import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -345,52 +344,5 @@ def levels_document(framework: Framework, options: RenderOptions | None = None) 
         "problems": [
             {"id": p.id, "path": str(p.path), "error": str(getattr(p.error, "message", p.error))}
             for p in framework.problems
-        ],
-    }
-
-
-def _expectation_doc(e: Expectation) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "id": e.id,
-        "category": e.category,
-        "category_id": e.category_id,
-        "text": e.text,
-        "kind": e.kind,
-        "previous": e.previous,
-        "status": e.status,
-        "evidence": e.evidence,
-        "include": e.include,
-        "diff": ops(e.ops),
-    }
-    if e.also_previous:  # a merge: more statements of the current level it is raised from
-        doc["also_previous"] = list(e.also_previous)
-    if e.explain is not None:
-        doc["explain"] = explain_doc(e.explain)
-    if e.kind == "raised":  # what it raises (schema v1 additive)
-        doc["change"] = list(e.change)
-    return doc
-
-
-def gap_document(gap: Gap, options: RenderOptions | None = None) -> dict[str, Any]:
-    """``career gap --format json``: expectations with kind and status, and unmatched evidence."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "gap",
-        "framework": framework_ref(gap.framework),
-        "from": level_ref(gap.current),
-        "to": level_ref(gap.target),
-        "evidence_file": str(gap.evidence_path) if gap.evidence_path else None,
-        "counts": {
-            "expectations": len(gap.expectations),
-            "new": gap.count(kind="new"),
-            "raised": gap.count(kind="raised"),
-            "carried": gap.count(kind="carried"),
-            "met": gap.count(status="met"),
-            "open": gap.open,
-        },
-        "expectations": [_expectation_doc(e) for e in gap.expectations],
-        "unmatched_evidence": [
-            {"id": u.id, "text": u.text, "met": u.met, "evidence": u.evidence, "line": u.line}
-            for u in gap.unmatched
         ],
     }

@@ -6,6 +6,7 @@ Every view is built from pieces of ``render.markdown_text``, which owns how a st
 
 from __future__ import annotations
 
+import json
 import shlex
 from typing import TYPE_CHECKING
 
@@ -265,6 +266,10 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
     With evidence applied, boxes are ticked and evidence filled in, so the same command migrates
     an old checklist to the current pages; unmatched evidence is kept in a section of its own.
     """
+    if gap.calibration is not None:
+        from career_cli.render.markdown_calibration import render_calibration
+
+        return render_calibration(gap)
     current, target = escape(gap.current.title), escape(gap.target.title)
     summary = gap.summary()
     lines = [
@@ -275,7 +280,8 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
         "",
         f"**{escape(gap.framework.title)}** · {summary} expectations",
         "",
-        "Tick an item (`[x]`) when it is met and write the evidence under it. Check progress with "
+        "Tick an item (`[x]`) when it is met, rate it (`working towards`, `meeting` or "
+        "`exceeding`) and write the evidence under it. Check progress with "
         + code_span(
             f"career gap {shlex.quote(gap.current.id)} {shlex.quote(gap.target.id)} --evidence FILE"
         )
@@ -300,7 +306,10 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
             lines.append(f"  - New at {target}")
         else:
             lines.append(f"  - Carried from {current}")
+        lines.append(f"  - Rating: {e.rating or ''}".rstrip())
         lines += _evidence_lines(e.evidence) if e.evidence else ["  - Evidence:"]
+    if gap.author:  # the evidence file's own frontmatter, kept through a migration
+        lines[:0] = ["---", f"author: {json.dumps(gap.author, ensure_ascii=False)}", "---", ""]
     if gap.unmatched:
         lines += [
             "",
@@ -313,5 +322,6 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
             box = "x" if u.met else " "
             ident = f" <!-- career:id {comment_value(u.id, spaces=False)} -->" if u.id else ""
             lines.append(f"- [{box}] {at_line_start(escape(u.text or u.id or ''))}{ident}")
+            lines += [f"  - Rating: {u.rating}"] if u.rating else []
             lines += _evidence_lines(u.evidence) if u.evidence else []
     return "\n".join(lines) + "\n"

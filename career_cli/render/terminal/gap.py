@@ -65,6 +65,10 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
     if expectation.explain is not None:
         body.append("\n")
         body.append_text(explanation(expectation.explain))
+    if expectation.rating:
+        body.append("\n")
+        body.append("rating: ", TITLE)
+        body.append(expectation.rating)
     if expectation.evidence:
         body.append("\n")
         body.append("evidence: ", TITLE)
@@ -122,4 +126,8 @@ def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
 
 
 def render_gap(gap: Gap, options: RenderOptions) -> str:
+    if gap.calibration is not None:
+        from career_cli.render.terminal.calibration import render_calibration
+
+        return render_calibration(gap, options)
     return to_string(gap_renderable(gap, options), options)
