@@ -49,7 +49,7 @@ class TableParser(HTMLParser):
 
     def __init__(self, first_line: int = 1) -> None:
         super().__init__(convert_charrefs=True)
-        self.offset = first_line - 1
+        self.first_line = first_line - 1  # not "offset": HTMLParser keeps its column there
         self.grids: list[Grid] = []
         self.depth = 0  # tables open: a table inside a cell is read as that cell's text
         self.skip = 0  # inside <script>/<style>
@@ -63,7 +63,7 @@ class TableParser(HTMLParser):
         self.line = 0
 
     def here(self) -> int:
-        return self.getpos()[0] + self.offset
+        return self.getpos()[0] + self.first_line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):

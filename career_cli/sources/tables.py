@@ -142,7 +142,7 @@ def markdown_table(lines: Sequence[tuple[int, str]]) -> Grid | None:
     """A GFM pipe table from consecutive ``(line number, text)`` lines — header, delimiter, body
     rows (each following line is a row, as in GFM) — or None when the first two lines are not a
     header and its delimiter row. Short rows are padded with empty cells; cells past the header's
-    width are kept (a reader reports them)."""
+    width are kept, as one cell (a reader reports it)."""
     if len(lines) < 2 or table_start(lines[:2]) != 0:
         return None
     width = len(split_row(lines[0][1]))
@@ -151,6 +151,8 @@ def markdown_table(lines: Sequence[tuple[int, str]]) -> Grid | None:
     for no, text in lines[2:]:
         raw = split_row(text)
         raw += [""] * (width - len(raw))
+        if len(raw) > width + 1:  # GFM drops them; kept as one cell, so a reader can say so
+            raw[width:] = ["|".join(raw[width:])]
         rows.append(_cells(raw, no))
     check_size(sum(len(row) for row in rows))
     return Grid(header, tuple(rows), lines[0][0])
