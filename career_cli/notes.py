@@ -27,3 +27,5 @@ INCLUDE_CODES = frozenset(
 # The notes every command warns about: statements an include should have brought in.
 # Unread content too: nothing a user gave us is dropped without a word.
 WARNED = INCLUDE_CODES | {MALFORMED_SHORTCODE, UNREAD_CONTENT}
+# A table showing several levels' columns: which one was read as this level's.
+TABLE_COLUMN = "table-column"

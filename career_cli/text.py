@@ -135,3 +135,36 @@ def indentation(line: str) -> int:
     """Leading whitespace in columns, a tab counting as four (as Markdown reads it)."""
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip())
+
+
+# Where "**" may close strong emphasis: after a character that is not a space (all of them, also
+# inside "***", hence the lookahead).
+_STRONG_CLOSE_RE = re.compile(r"(?<=\S)(?=\*\*)")
+
+
+def strong_as_text(text: str) -> str:
+    """``**bold**`` read as the words it marks: each ``**`` before a character that is not a space
+    pairs with the first ``**`` after one, at least a character on (found by bisection, so a
+    paragraph of unclosed ``**`` takes linear time)."""
+    if "**" not in text:
+        return text
+    import bisect
+
+    closes = [m.start() for m in _STRONG_CLOSE_RE.finditer(text)]
+    out = []
+    position = 0
+    start = text.find("**")
+    while start >= 0:
+        if start + 2 < len(text) and not text[start + 2].isspace():
+            at = bisect.bisect_left(closes, start + 3)
+            if at < len(closes):
+                close = closes[at]
+                out.append(text[position:start])
+                out.append(text[start + 2 : close])
+                position = close + 2
+                start = text.find("**", position)
+                continue
+            break  # no "**" closes after this one: none after it can either
+        start = text.find("**", start + 1)
+    out.append(text[position:])
+    return "".join(out)

@@ -68,6 +68,10 @@ TOKENS = (
     "e\u0301",
     "\x1b[31m",
     "|",
+    "\\|",
+    "<td>",
+    "<br>",
+    "<table>",
 )
 
 
@@ -121,8 +125,27 @@ def check_evidence(token: str, size: int = SIZE) -> None:
     assert collapse(first.evidence or "") == collapse(unescape(f"Shows {long}\nmore {long}"))
 
 
+def check_table(token: str, size: int = SIZE) -> None:
+    """A pipe table row and an HTML table cell holding the long line, under one category."""
+    long = line(token, size)
+    text = (
+        '---\ntitle: "Senior"\n---\n## Craft\n\n| Area | Description |\n| --- | --- |\n'
+        f"| K | Writes {long} code. |\n\n"
+        f"<table><tr><th>Area</th><th>Description</th></tr><tr><td>H</td><td>Draws {long}</td>"
+        "</tr></table>\n"
+    )
+    level = parse_page(text, Path("senior.md"))
+    items = level.categories[0].items
+    if "|" not in token and "<br" not in token:  # table syntax: cells and breaks in a cell
+        assert items[0].key == "K", (items[0].key or "")[:60]
+        assert items[0].text == collapse(f"Writes {long} code."), items[0].text[:60]
+    if not {"<", "&"} & set(token):  # markup in HTML is HTML's, a no-break space its own
+        assert items[-1].text == collapse(f"Draws {long}"), items[-1].text[:60]
+
+
 READERS: dict[str, Callable[[str, int], None]] = {
     "page": check_page,
+    "table": check_table,
     "fragment": check_fragment,
     "evidence": check_evidence,
 }

@@ -284,8 +284,10 @@ def test_realworld_engineering_alignment_diffs_statement_by_statement() -> None:
 def test_realworld_distribution_reports_its_malformed_shortcode() -> None:
     framework = open_framework("distribution", root=REALWORLD)
     senior_level = next(lv for lv in framework.levels if lv.id == "senior")
-    [note] = senior_level.notes
+    note, unread = senior_level.notes
     assert (note.code, note.line) == ("malformed-shortcode", 22)
+    # "### Intermediate Competencies" holds only a link to the Intermediate page: read as nothing.
+    assert (unread.code, unread.line) == ("unread-content", 56)
     assert '{{$ include "includes/engineering/development-senior-leadership-competency.md" %}}' in (
         note.message
     )

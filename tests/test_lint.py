@@ -247,6 +247,23 @@ CASES = [
         ),
     ),
     (
+        "W208",
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": senior("\nSenior engineers also own the on-call rota.\n"),
+            },
+            {},
+        ),
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": senior(before="", extra="\n## Design\n\nA lead-in.\n\n- Designs.\n"),
+            },
+            {},
+        ),
+    ),
+    (
         "I301",
         ({"associate.md": ASSOCIATE, "senior.md": senior("\n## Empty\n\nJust prose.\n")}, {}),
         ({"associate.md": ASSOCIATE, "senior.md": SENIOR}, {}),
@@ -261,6 +278,29 @@ CASES = [
             {},
         ),
         ({"associate.md": ASSOCIATE, "senior.md": SENIOR}, {}),
+    ),
+    (
+        "I304",
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": senior(
+                    "\n## Design\n\n| Skill | Associate | Senior |\n| - | - | - |\n"
+                    "| Design | Sketches. | Designs systems. |\n"
+                ),
+            },
+            {},
+        ),
+        (
+            {
+                "associate.md": ASSOCIATE,
+                "senior.md": senior(
+                    "\n## Design\n\n| Skill | Description |\n| - | - |\n"
+                    "| Design | Designs systems. |\n"
+                ),
+            },
+            {},
+        ),
     ),
     (
         "I303",

@@ -22,6 +22,7 @@ from career_cli.model import (
     LevelDiff,
     Statement,
 )
+from career_cli.text import collapse
 
 _FEATURES_SHOWN = 8  # the heaviest shared features; the rest add little to read
 
@@ -100,7 +101,15 @@ def _explain(
         features, synonyms = _carried(scorer, item.old.text, item.new.text)
         runner = candidate(_ranked(forward, item.old_index or 0, item.new_index), new)
         score = round(item.similarity, 4) if item.similarity is not None else None
-        reason = "paired by a pin in career.toml" if (score or 0) <= threshold else ""
+        reason = ""
+        if (
+            item.old.key
+            and item.new.key
+            and collapse(item.old.key).casefold() == collapse(item.new.key).casefold()
+        ):
+            reason = f"the same key, '{item.new.key}'"  # keys pair first (compare.pairing)
+        elif (score or 0) <= threshold:
+            reason = "paired by a pin in career.toml"
         meaning = None
         if scorer.semantic is not None:  # the semantic extra's part in the similarity
             one, other = item.old.text, item.new.text

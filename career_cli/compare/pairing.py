@@ -4,6 +4,8 @@
 2. includes pair by identity — their path with the level's own name taken out, so
    ``associate-technical-competency.md`` pairs with ``senior-technical-competency.md``;
 3. pairs a framework's ``career.toml`` pins pair next, and the ones it keeps apart never pair;
+   then statements whose ``key`` is the same (a table row's name, case and spacing aside): one
+   each side pair at once, several (a cell of several statements) pair by similarity among them;
 4. the remaining statements pair by meaning (``similarity.Scorer``), one to one, by an optimal
    assignment in which leaving a statement unpaired is priced at the threshold;
 5. a statement left unpaired that is folded into a pair's statement of the other level joins that
@@ -171,6 +173,35 @@ def pinned(
     return found
 
 
+def key_pairs(
+    a: Sequence[Statement],
+    b: Sequence[Statement],
+    free_a: list[int],
+    free_b: list[int],
+    scorer: Scorer,
+    apart: set[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Pairs of statements with the same key (``Statement.key``, case and spacing aside). A key
+    with one statement each side pairs them; with more (a cell that holds several statements),
+    the optimal assignment by similarity among them, so the one left over pairs as any other."""
+    groups: dict[str, tuple[list[int], list[int]]] = {}
+    for side, items, free in ((0, a, free_a), (1, b, free_b)):
+        for k in free:
+            if items[k].key:
+                groups.setdefault(collapse(items[k].key or "").casefold(), ([], []))[side].append(k)
+    found = []
+    for left, right in groups.values():
+        if len(left) == 1 and len(right) == 1:
+            found.append((left[0], right[0]))
+        elif left and right:
+            # Every pair of the key may pair: a tiny weight above nothing keeps dissimilar ones.
+            edges = [
+                (i, j, scorer.similarity(a[i].text, b[j].text) + 1e-6) for i in left for j in right
+            ]
+            found.extend(max_weight_matching(len(a), len(b), edges))
+    return [pair for pair in sorted(found) if pair not in apart]
+
+
 class Pairing(NamedTuple):
     """``pairs``: ``{index in a: (index in b, similarity)}``; ``merges``: ``{index in b: [indexes
     in a]}`` folded into b's statement beside its partner; ``splits``: ``{index in a: [indexes in
@@ -222,6 +253,10 @@ def _pairs(
         for i, j in sorted(pinned(config.pairs, category_id, a, b)):
             take([(i, j)], scorer.similarity(a[i].text, b[j].text))
         apart = pinned(config.apart, category_id, a, b)
+
+    if any(item.key for item in a) and any(item.key for item in b):
+        for i, j in key_pairs(a, b, free_a, free_b, scorer, apart):
+            take([(i, j)], scorer.similarity(a[i].text, b[j].text))
 
     text_a = [i for i in free_a if a[i].include is None]
     text_b = [j for j in free_b if b[j].include is None]

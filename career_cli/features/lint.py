@@ -41,6 +41,8 @@ _NOTE_RULES = {
     notes.DUPLICATE_CATEGORY: "W205",
     notes.UNKNOWN_LANGUAGE: "W206",
     notes.OUTSIDE_CATEGORY: "I303",
+    notes.UNREAD_CONTENT: "W208",
+    notes.TABLE_COLUMN: "I304",
 }
 
 _NAMED = 5  # levels a problem names before counting the rest

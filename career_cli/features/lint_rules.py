@@ -46,9 +46,16 @@ RULES = (
     Rule("W205", "duplicate-category", "warning", "a category heading repeated in one page"),
     Rule("W206", "unknown-language", "warning", "a page's lang/language/locale names no language"),
     Rule("W207", "stale-pin", "warning", "a career.toml pin that names no statement any more"),
+    Rule(
+        "W208",
+        "unread-content",
+        "warning",
+        "text, an image or a table in a category read as no statement",
+    ),
     Rule("I301", "empty-category", "info", "a category with no statements"),
     Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
     Rule("I303", "text-outside-category", "info", "text before the first category"),
+    Rule("I304", "table-column", "info", "a table of several levels, read in this level's column"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 BY_NAME = {rule.name: rule for rule in RULES}

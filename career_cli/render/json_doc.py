@@ -72,6 +72,12 @@ def _side(item: Statement | None, index: int | None) -> dict[str, Any] | None:
         side["include"] = item.include
     if item.source is not None:
         side["source"] = item.source
+    if item.key is not None:  # from a table or a structured ladder: additive in schema v1
+        side["key"] = item.key
+    if item.examples:
+        side["examples"] = list(item.examples)
+    if item.cell is not None:
+        side["cell"] = item.cell
     return side
 
 

@@ -41,7 +41,11 @@ def counts_text(counts: Counts) -> str:
 
 
 def _statement(item: Statement) -> str:
-    return f"include {code_span(item.include)}" if item.include is not None else escape(item.text)
+    if item.include is not None:
+        return f"include {code_span(item.include)}"
+    if item.key is not None:  # a table row's name first: "**Scope** — Completes…"
+        return f"**{escape(item.key)}** — {escape(item.text)}"
+    return escape(item.text)
 
 
 def _item_line(item: ItemDiff) -> str:
@@ -124,6 +128,7 @@ def render_show(shown: ShownLevel, options: RenderOptions | None = None) -> str:
                 lines += ([""] if number > 1 else []) + [_source_line(item.source), ""]
                 previous = item.source
             lines.append(f"{number}. {at_line_start(_statement(item))}")
+            lines += [f"   - _Example:_ {escape(example)}" for example in item.examples]
     return "\n".join(lines) + "\n"
 
 

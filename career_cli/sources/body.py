@@ -26,9 +26,11 @@ from career_cli.sources.shortcodes import (
     shortcode_spans,
 )
 from career_cli.text import collapse, slug, title_line
+from career_cli.text import strong_as_text as strong_as_text
 
 if TYPE_CHECKING:
     from career_cli.sources.blocks import Line
+    from career_cli.sources.category_content import CategoryContent
 
 # Statements in one level, included ones too: handbook levels have dozens, the scale benchmarks
 # compare 10,000. Bytes alone do not bound the work: 10 MB of one-letter items is 2.6 million
@@ -36,39 +38,6 @@ if TYPE_CHECKING:
 MAX_STATEMENTS = 20_000
 # An overview list item that is only a link to a heading of the same page: a table of contents.
 _ANCHOR_ONLY_RE = re.compile(r"\[[^\[\]]*\]\(#[^()\s]*\)")
-# Where "**" may close strong emphasis: after a character that is not a space (all of them, also
-# inside "***", hence the lookahead).
-_STRONG_CLOSE_RE = re.compile(r"(?<=\S)(?=\*\*)")
-
-
-def strong_as_text(text: str) -> str:
-    """``**bold**`` read as the words it marks: each ``**`` before a character that is not a space
-    pairs with the first ``**`` after one, at least a character on (found by bisection, so a
-    paragraph of unclosed ``**`` takes linear time)."""
-    if "**" not in text:
-        return text
-    import bisect
-
-    closes = [m.start() for m in _STRONG_CLOSE_RE.finditer(text)]
-    out = []
-    position = 0
-    start = text.find("**")
-    while start >= 0:
-        if start + 2 < len(text) and not text[start + 2].isspace():
-            at = bisect.bisect_left(closes, start + 3)
-            if at < len(closes):
-                close = closes[at]
-                out.append(text[position:start])
-                out.append(text[start + 2 : close])
-                position = close + 2
-                start = text.find("**", position)
-                continue
-            break  # no "**" closes after this one: none after it can either
-        start = text.find("**", start + 1)
-    out.append(text[position:])
-    return "".join(out)
-
-
 # Scripts written without spaces between words (Han, Kana, Hangul, Thai): a level's name in a
 # heading there has no word boundary around it, and is joined to the rest by a particle.
 # A test over code points, not a compiled class: a class of these blocks takes milliseconds to
@@ -162,6 +131,8 @@ class BodyParser:
         self.stack: list[str] = []
         self.category_depth = 0  # the depth of the heading that opened the top category
         self.skipped: int | None = None  # an overview item that is only a link: navigation
+        # Tables and text in categories (``category_content``), made at the first such block.
+        self.content: CategoryContent | None = None
 
     # -- headings
 
@@ -173,12 +144,20 @@ class BodyParser:
             return False
         # Sub-framework pages head the overview "Core Platform Senior Distribution Engineer" for
         # the level "Senior Distribution Engineer": the heading ends with the level's name. A
-        # category such as "Senior Responsibilities" merely starts with it.
-        return any(key.endswith(f"-{name_key}") for name_key in self.name_keys)
+        # category such as "Senior Responsibilities" merely starts with it; "Senior Engineer,
+        # Platform" names the level, then its team.
+        head = slug(text.split(",", 1)[0]) if "," in text else ""
+        return head in self.keys or any(key.endswith(f"-{k}") for k in self.name_keys)
 
     def heading_line(self, depth: int, text: str, line: int) -> None:
         self.close_item()
-        text = title_line(text)
+        old = self.section
+        self.set_heading(depth, title_line(text), line)
+        if self.content is not None:  # a lead-in may head the category's first sub-category
+            new = self.section
+            self.content.section_end(bool(old and new and old.parts == new.parts[:-1]))
+
+    def set_heading(self, depth: int, text: str, line: int) -> None:
         if depth == 1 or self.fragment:
             return
         nested = bool(self.stack) and depth > self.category_depth  # inside a category
@@ -214,6 +193,25 @@ class BodyParser:
 
     # -- items
 
+    def in_category(self) -> CategoryContent | None:
+        """The reader of tables and text in a page's category (not overview, not an include)."""
+        if self.section is None or self.in_overview or self.fragment:
+            return None
+        if self.content is None:
+            from career_cli.sources.category_content import CategoryContent
+
+            self.content = CategoryContent((*self.names, self.level_id), self.path)
+        return self.content
+
+    def end_paragraph(self) -> None:
+        if self.content is not None and self.content.paragraph and self.section is not None:
+            self.add(self.content.end(first=not self.section.items))
+
+    def add(self, statements: list[Statement]) -> None:
+        if statements and self.section is not None:
+            self.section.items.extend(statements)
+            self.counted(len(statements), statements[0].line)
+
     def close_item(self) -> None:
         if self.item is None:
             return
@@ -240,13 +238,17 @@ class BodyParser:
             if self.in_overview and self.overview[-1]:
                 self.overview.append([])  # each overview list item reads as its own line
             return
+        if self.content is not None:
+            self.content.statements_follow()
         self.item = _OpenItem(record.chain[-1], record.no)
 
-    def text_line(self, text: str, line: int) -> None:
+    def text_line(self, text: str, line: int, chain: tuple[int, ...] = ()) -> None:
         if self.in_overview:
             self.overview[-1].append(text)
         elif self.section is None and text:
             self.notes.append(Note(line, notes.OUTSIDE_CATEGORY, "text before the first category"))
+        elif (content := self.in_category()) is not None:
+            content.text(line, text, chain)
 
     def include(self, code: Shortcode, line: int) -> None:
         self.close_item()
@@ -258,6 +260,8 @@ class BodyParser:
         if self.section is None:
             self.notes.append(Note(line, notes.INCLUDE_OUTSIDE_CATEGORY, f"include {code.path}"))
             return
+        if self.content is not None:
+            self.content.statements_follow()
         if self.expand is not None:
             items, found = self.expand(code.path, line)
             self.section.items.extend(items)
@@ -277,6 +281,11 @@ class BodyParser:
         for record in scan(lines):
             kind = record.kind
             owner = record.chain[0] if record.chain and record.chain[0] > 0 else None
+            content = self.content
+            if content is not None and (kind != TEXT or record.chain != content.chain):
+                self.end_paragraph()  # a paragraph ends at any other block
+            if self.html_table(record, kind == TEXT and owner is None and self.item is None):
+                continue
             if kind == ITEM:
                 if len(record.chain) == 1 and owner is not None:
                     self.list_item(record)
@@ -315,8 +324,30 @@ class BodyParser:
                     self.skipped = owner  # "- [Technical Competencies](#…)": navigation
                     continue
                 text = f"{pending} {text}" if pending else text
-            self.text_line(text, record.no)
+            self.text_line(text, record.no, record.chain)
         self.close_item()
+        if self.content is not None:
+            self.end_paragraph()
+            self.add(self.content.close_html())
+            self.content.section_end(child=False)
+            self.notes.extend(self.content.notes)
+
+    def html_table(self, record: Line, starts: bool) -> bool:
+        """Whether the record is a line of an HTML ``<table>`` block in a category (read whole,
+        to its ``</table>``, into statements)."""
+        opening = starts and record.content.lstrip()[:6].lower() == "<table"
+        if (self.content is None or self.content.html is None) and not opening:
+            return False
+        content = self.in_category()
+        if content is None:
+            return False
+        self.close_item()
+        self.end_paragraph()
+        found = content.html_table(record.no, record.text, starts)
+        if found is None:
+            return False
+        self.add(found)
+        return True
 
     def shortcodes(self, text: str, line: int) -> bool:
         """Whether the line is include shortcodes and nothing else (each is then an include);

@@ -203,7 +203,12 @@ def parse_page(
     parser = BodyParser(ident, title, expand, path=path)
     if language_note is not None:
         parser.notes.append(language_note)
-    parser.feed(enumerate(body.split("\n"), start=first_line))
+    if path.suffix.lower() in (".html", ".htm"):
+        from career_cli.sources.htmlpage import feed_html
+
+        feed_html(parser, body, first_line)
+    else:
+        parser.feed(enumerate(body.split("\n"), start=first_line))
     categories = parser.categories()
     if not categories:
         raise PageError(
@@ -252,12 +257,26 @@ def load_level(
 
 
 def level_pages(directory: Path) -> list[Path]:
-    """The level pages of a framework directory: ``*.md`` except its index and README."""
+    """The level pages of a framework directory: ``*.md`` except its index and README, and
+    ``*.html`` pages that open with YAML frontmatter (Jekyll's; other HTML is no level page)."""
     return sorted(
         p
         for p in directory.iterdir()
-        if p.suffix.lower() == ".md" and p.name.lower() not in NOT_LEVELS and p.is_file()
+        if p.name.lower() not in NOT_LEVELS
+        and (p.suffix.lower() == ".md" or (p.suffix.lower() in HTML_PAGES and _frontmatter(p)))
+        and p.is_file()
     )
+
+
+HTML_PAGES = (".html", ".htm")
+
+
+def _frontmatter(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(4).rstrip(b"\r\n") == b"---"
+    except OSError:
+        return False
 
 
 def ladder_key(level: Level) -> tuple[int, float, int, str]:
@@ -336,6 +355,10 @@ def load_framework(
             continue
         levels.append(level)
     levels.sort(key=ladder_key)
+    if levels and all(lv.weight is None for lv in levels) and levels[-1].id not in KNOWN_LADDER:
+        from career_cli.sources.ladder_order import ordered  # only where file names decide
+
+        levels = ordered(levels, directory)
     title, description = _framework_meta(directory)
     if title is None:
         title = _common_suffix_title(levels, directory) or directory.name

@@ -1245,6 +1245,79 @@ CASES: list[Case] = [
         mode="sigint",
         slow=True,
     ),
+    # -- tables in level pages -----------------------------------------------------------------
+    Case(
+        "table-hostile-cells",
+        "a pipe table and an HTML table whose cells hold a `<script>`, an ESC sequence, an "
+        "`<img onerror>`, entity-encoded markup (`&lt;b&gt;`) and an escaped `\\|`",
+        "read as statements, one per row, keyed by their Area; cell text is data: tags dropped "
+        "from the HTML table, escapes shown visibly, Markdown output escaped, `\\|` a pipe",
+        "`tables.cell_text`, `htmltables.TableParser` (tags never kept), the views' escaping",
+        fw(
+            page(
+                "Senior",
+                "## Craft\n\n| Area | Description |\n| --- | --- |\n"
+                "| Code | Writes <script>alert(1)</script> code \\| tests. |\n"
+                "| Esc | Rings \x1b[31mred\x1b[0m bells. |\n\n"
+                "## Design\n\n<table><tr><th>Area</th><th>Description</th></tr>\n"
+                "<tr><td>Img</td><td><img src=x onerror=alert(1)>Draws &lt;b&gt;boxes&lt;/b&gt;."
+                "</td></tr></table>\n",
+            )
+        ),
+        (
+            Run(
+                ("show", "senior", *FW),
+                0,
+                json=has_statements(
+                    "Writes <script>alert(1)</script> code | tests.",
+                    "Rings \x1b[31mred\x1b[0m bells.",
+                    "Draws <b>boxes</b>.",
+                ),
+                formats=(TEXT_100, JSON, MARKDOWN),
+            ),
+            Run(("diff", "associate", "senior", *FW), 0, formats=(TEXT_100, MARKDOWN)),
+            Run(("lint", "fw"), 0, formats=TEXT),
+        ),
+    ),
+    Case(
+        "table-200k-cells",
+        "an HTML table of 201 rows of `<td colspan=1000>`: 201,000 cells from 5 KB",
+        "page error `a table of more than 200,000 cells` at the table's line, before the grid "
+        "is built; colspans over 1,000 count as 1,000 (the HTML standard's cap)",
+        "`tables.check_size` (`MAX_CELLS`), `htmltables.MAX_COLSPAN`",
+        fw(
+            page(
+                "Senior",
+                "## Craft\n\n<table>" + "<tr><td colspan=1000>x</td></tr>" * 201 + "</table>\n",
+            )
+        ),
+        fails("a table of more than 200,000 cells", where="fw/senior.md:6"),
+    ),
+    Case(
+        "table-300kb-pipes",
+        "a table row of 300,000 `|`",
+        "read in linear time: the row's cells past the header are kept as one cell, which is "
+        "reported as unread (W208), and the row's description is its statement",
+        "`tables.split_row` (one pass), `markdown_table` (excess cells joined)",
+        fw(
+            page(
+                "Senior",
+                "## Craft\n\n| Area | Description |\n| - | - |\n| X | Does x. "
+                + "|" * 300_000
+                + "\n",
+            )
+        ),
+        (
+            Run(
+                ("show", "senior", *FW),
+                0,
+                ("cells past the table's 2 columns",),
+                formats=(JSON,),
+                json=has_statements("Does x."),
+            ),
+            Run(("lint", "fw"), 0, stdout=("W208",), formats=TEXT),
+        ),
+    ),
 ]
 
 

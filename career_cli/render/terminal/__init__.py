@@ -147,6 +147,8 @@ def statement(item: Statement, style: str = "") -> Text:
         # The directory is the same for every include of a handbook; the file name is the news.
         name = item.include.rsplit("/", 1)[-1]
         return Text.assemble(("include: ", DIM), (visible(name), style))
+    if item.key is not None:  # a table row's name: "Scope — Completes well-scoped tasks…"
+        return Text.assemble((show(item.key), TITLE), (" — ", DIM), (show(item.text), style))
     return Text(show(item.text), style)
 
 

@@ -35,6 +35,8 @@ def _items(category: Category) -> Table:
                 table.add_row(Text(), Text(visible(source_label(item.source)), DIM))
             previous = item.source
         table.add_row(Text(f"{number}.", DIM), statement(item))
+        for example in item.examples:  # illustrations, not statements: never numbered
+            table.add_row(Text(), Text.assemble(("  example: ", DIM), (show(example), DIM)))
     return table
 
 
