@@ -49,6 +49,7 @@ def reports(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> dict[str, str
         "gap": report(runner, "gap", "intermediate", "senior", "-e", SELF),
         "calibration": report(runner, "gap", "intermediate", "senior", "-e", SELF, "-e", MANAGER),
         "ladder": report(runner, "ladder"),
+        "steps": report(runner, "steps"),
     }
 
 
@@ -78,6 +79,21 @@ def test_word_changes_are_marked_and_output_is_deterministic(
     calibration = parse(reports["calibration"])
     headings = ["".join(h.itertext()) for h in calibration.iter(f"{NS}h2")]
     assert headings == ["Disputed3", "Open for both22", "Met by both7"]
+    # What a new wording raises is shown under it, as in the terminal and Markdown.
+    tags = ["".join(p.itertext()) for p in tree.iter(f"{NS}p") if p.get("class") == "tags"]
+    assert "ownership↑ influence↑" in tags
+
+
+def test_the_steps_report_holds_the_chart_and_the_tables(reports: dict[str, str]) -> None:
+    tree = parse(reports["steps"])
+    charts = tree.findall(".//{http://www.w3.org/2000/svg}svg")
+    assert len(charts) == 1  # inline, so the file stays self-contained
+    bars = charts[0].findall(".//{http://www.w3.org/2000/svg}g[@class='bar']")
+    assert len(bars) == 2  # associate → intermediate, intermediate → senior
+    tables = tree.findall(f".//{NS}table")
+    assert len(tables) == 3  # the steps, then each step by category
+    first = ["".join(td.itertext()) for td in tables[0].find(f".//{NS}tbody").iter(f"{NS}tr")]
+    assert first[0].startswith("Associate → Intermediate") and first[1].startswith("Intermediate")
 
 
 def test_page_text_stays_text(
@@ -104,6 +120,7 @@ def test_page_text_stays_text(
     documents = [
         report(runner, "diff", "a", "b", "-f", str(framework)),
         report(runner, "ladder", "-f", str(framework)),
+        report(runner, "steps", "-f", str(framework)),
         report(runner, "gap", "a", "b", "-f", str(framework),
                "-e", str(tmp_path / "one.md"), "-e", str(tmp_path / "two.md")),
     ]  # fmt: skip

@@ -65,6 +65,7 @@ VIEWS: dict[str, dict[str, str]] = {
         "json": "career_cli.render.json_steps:steps_document",
         "markdown": "career_cli.render.markdown_steps:render_steps",
         "svg": "career_cli.render.svg:render_steps",
+        "html": "career_cli.render.html.steps:render_steps",
     },
 }
 

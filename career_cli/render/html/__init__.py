@@ -63,6 +63,14 @@ padding:.75rem 1rem;margin:.75rem 0}
 .met{color:var(--ok);font-weight:600}.open{color:var(--no);font-weight:600}
 .differs{outline:2px solid var(--chg);outline-offset:1px;border-radius:3px}
 .rating{color:var(--muted)}
+.tags{margin:.2rem 0 0;color:var(--chg);font-size:.8rem;font-weight:600}
+table.steps{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums}
+.steps th,.steps td{border-bottom:1px solid var(--line);padding:.3rem .6rem;text-align:right}
+.steps th{white-space:nowrap;overflow-wrap:normal}.scroll{overflow-x:auto}
+.steps td:first-child{overflow-wrap:normal;min-width:10rem}.steps td:last-child{min-width:14rem}
+.steps th:first-child,.steps td:first-child,.steps :last-child{text-align:left}
+.chart{max-width:100%;overflow-x:auto;background:#fff;border-radius:6px;margin:.5rem 0}
+.chart svg{max-width:100%;height:auto}
 .ladder{display:grid;gap:0 1rem}
 .ladder>div{padding:.45rem 0;border-top:1px solid var(--line)}.ladder p{margin:0}
 .num{color:var(--muted);text-align:right}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shlex
 
 from career_cli.model import CategoryDiff, ItemDiff, LevelDiff, Statement
-from career_cli.render import RenderOptions
+from career_cli.render import RenderOptions, change_tags
 from career_cli.render.html import esc, page, words
 from career_cli.render.markdown import counts_text
 
@@ -25,6 +25,11 @@ def _folded(extra: tuple[tuple[int, Statement], ...], what: str) -> str:
     return "".join(f'<p class="also">{what}: {esc(s.text)}</p>' for _, s in extra)
 
 
+def tags(change: tuple[str, ...]) -> str:
+    """What a new wording raises, under it: ``scope↑ ownership↑`` (features.change_kinds)."""
+    return f'<p class="tags">{esc(change_tags(change))}</p>' if change else ""
+
+
 def side(label: str, body: str, which: str) -> str:
     """One side of a row; its level's name shows above it only when the columns stack."""
     if not body:
@@ -39,6 +44,7 @@ def _row(item: ItemDiff, old: str, new: str) -> str:
         left, right = statement(item.old), statement(item.new)
     left += _folded(item.also_old, "also")
     right += _folded(item.also_new, "also")
+    right += tags(item.change)
     return (
         f'<div class="row {item.status}"><div class="mark" title="{item.status}">'
         f"{MARKS[item.status]}</div>{side(old, left, 'old')}{side(new, right, 'new')}</div>"

@@ -10,7 +10,7 @@ from career_cli.features.calibration import OUTCOMES, Row
 from career_cli.features.gap import Expectation, Gap
 from career_cli.render import RenderOptions
 from career_cli.render.html import esc, page, words
-from career_cli.render.html.diff import rows, side
+from career_cli.render.html.diff import rows, side, tags
 
 HEADINGS = {"disputed": "Disputed", "open": "Open for both", "met": "Met by both"}
 MARKS = {"new": "+", "raised": "~", "carried": ""}
@@ -38,7 +38,7 @@ def _status(e: Expectation, differ: tuple[str, ...] = ()) -> str:
 
 
 def _expectation_row(e: Expectation, gap: Gap) -> str:
-    new = _wording(e, "new")
+    new = _wording(e, "new") + tags(e.change)
     if gap.with_evidence:
         new += _status(e)
     new += "".join(f'<p class="also">and: {esc(text)}</p>' for text in e.also_previous)
@@ -81,7 +81,7 @@ def _card(row: Row, gap: Gap) -> str:
     )
     return (
         f'<div class="card"><p class="kicker">{esc(e.category)} · {e.kind}</p>'
-        f'{_wording(e, "new")}{was}<div class="assessments">{views}</div></div>'
+        f'{_wording(e, "new")}{tags(e.change)}{was}<div class="assessments">{views}</div></div>'
     )
 
 
