@@ -42,6 +42,7 @@ COMMANDS = {
     "ladder": "career_cli.cli.ladder_cmd",
     "search": "career_cli.cli.search_cmd",
     "lint": "career_cli.cli.lint_cmd",
+    "export": "career_cli.cli.export_cmd",
 }
 
 
