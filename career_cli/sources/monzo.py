@@ -36,14 +36,16 @@ MAX_LEVEL = 100  # a level number beyond this is a typo, not a ladder
 def load_page(path: Path, text: str) -> Framework:
     from career_cli.sources.loader import split_frontmatter
 
-    meta, body, _ = split_frontmatter(text, path)
+    meta, body, body_line = split_frontmatter(text, path)
     if "topics" not in meta:
         raise PageError(
             "has no 'topics' in its frontmatter: not a Monzo-style framework page",
             path=path,
             hint="a Markdown ladder of level pages is a folder: pass the folder with -f",
         )
-    return read_topics(meta, Walker(path, text), body=body)
+    # The YAML between the '---' lines, for the lines of errors: from line 2 to the closing one.
+    frontmatter = "\n".join(text.split("\n")[1 : max(body_line - 2, 1)])
+    return read_topics(meta, Walker(path, frontmatter, first_line=2), body=body)
 
 
 def _generic_topics(path: Path) -> dict[str, Mapping[Any, Any]]:
@@ -90,7 +92,7 @@ def read_topics(meta: Mapping[Any, Any], walker: Walker, *, body: str) -> Framew
         parts = (title_line(title),)
         statements: dict[int, list[Statement]] = {}
         if inherited is not None:  # the shared topic's criteria, then the page's own
-            sub = Walker(walker.path, walker.source)
+            sub = Walker(walker.path, walker.source, first_line=walker.first_line)
             sub.visited = walker.visited
             _content(sub, inherited.get("content"), (*keys, "(generic.md)"), statements)
             walker.visited = sub.visited

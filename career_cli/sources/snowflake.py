@@ -27,6 +27,7 @@ from career_cli.text import title_line
 
 def read_tracks(document: Mapping[Any, Any], walker: Walker) -> Framework:
     walker.tick((), len(document))
+    check_categories(walker, (), len(document))  # each track is a category of every level
     by_level: dict[int, list[Category]] = {}
     overview: dict[int, list[str]] = {}
     described: list[str] = []

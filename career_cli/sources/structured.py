@@ -27,6 +27,9 @@ MAX_BYTES = 10 * 1024 * 1024
 # JSON holds a million small tracks: this bounds the work, whatever the bytes say.
 MAX_ENTRIES = 1_000_000
 MAX_LEVELS = 1_000
+# Errors find their line by composing the document again (a second or more for megabytes of it):
+# in a bigger one the key path alone names the place.
+MAX_LINE_SEARCH = 1024 * 1024
 MAX_CATEGORIES = 10_000  # in one level
 FORMAT_VERSION = 1  # the ``career:`` marker of career's own YAML and JSON
 SUFFIXES = frozenset({".yml", ".yaml", ".json"})
@@ -68,9 +71,10 @@ class Walker:
     the budget of entries visited. Errors name the file, the key path and (found only then, by
     composing the text again) the line."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str, *, first_line: int = 1) -> None:
         self.path = path
         self.source = text
+        self.first_line = first_line  # the file line ``text`` starts on (after a page's ---)
         self.visited = 0
 
     def error(self, keys: KeyPath, message: str, hint: str | None = None) -> PageError:
@@ -86,6 +90,8 @@ class Walker:
 
         from career_cli.sources import yamlsafe
 
+        if len(self.source) > MAX_LINE_SEARCH:
+            return 0
         try:
             node = yamlsafe.compose(self.source)
         except (yaml.YAMLError, RecursionError):
@@ -102,7 +108,7 @@ class Walker:
             if node is None:
                 break
             line = node.start_mark.line + 1
-        return line
+        return line + self.first_line - 1 if line else 0
 
     def tick(self, keys: KeyPath, count: int = 1) -> None:
         self.visited += count
