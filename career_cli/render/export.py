@@ -143,7 +143,7 @@ def to_csv(framework: Framework) -> str:
     import io
 
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(matrix_rows(framework))
+    csv.writer(out, lineterminator="\n").writerows(matrix_rows(framework))
     return out.getvalue()
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from career_cli.errors import PageError
 from career_cli.model import Category, Framework, Level, PageProblem, Statement
 from career_cli.sources import files
+from career_cli.sources.body import MAX_STATEMENTS
 from career_cli.text import collapse, slug, title_line
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -99,15 +100,18 @@ class Walker:
         line = node.start_mark.line + 1 if node is not None else 0
         for key in keys:
             if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-                found = [v for k, v in node.value if getattr(k, "value", None) == key]
-                node = found[0] if found else None
+                # The key's line: an alias's value node is its anchor's, elsewhere in the file.
+                pairs = [(k, v) for k, v in node.value if getattr(k, "value", None) == key]
+                if not pairs:
+                    break
+                line, node = pairs[0][0].start_mark.line + 1, pairs[0][1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-                node = node.value[key] if 0 <= key < len(node.value) else None
+                if not 0 <= key < len(node.value):
+                    break
+                node = node.value[key]
+                line = node.start_mark.line + 1
             else:
-                node = None
-            if node is None:
                 break
-            line = node.start_mark.line + 1
         return line + self.first_line - 1 if line else 0
 
     def tick(self, keys: KeyPath, count: int = 1) -> None:
@@ -291,6 +295,11 @@ def build_framework(
         )
     if len(levels) > MAX_LEVELS:
         raise walker.error((), f"more than {MAX_LEVELS:,} levels")
+    for level in levels:
+        if level.statement_count > MAX_STATEMENTS:
+            raise walker.error(
+                (), f"level '{level.id}' has more than {MAX_STATEMENTS:,} statements"
+            )
     return Framework(
         id=walker.path.stem.lower(),
         title=title_line(title) or walker.path.stem,
