@@ -23,8 +23,8 @@ STRUCTURED: list[Case] = [
     Case(
         "ladder-alias-bomb",
         "a YAML ladder (`career: 1`) whose level title is an alias into a billion-laughs bomb",
-        "`x.yml:13: levels[0].title: expected text, found a list` (the key's line): the value is named, never "
-        "walked or shown",
+        "`x.yml:13: levels[0].title: expected text, found a list` (the key's line): the value "
+        "is named, never walked or shown",
         "`structured.Walker.text` (types checked where read; `_kind_of` names, never `repr`s)",
         {"x.yml": BOMB + "career: 1\nlevels:\n  - id: a\n    title: *i\n"},
         (
