@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import page
 from hypothesis import HealthCheck, assume, given, settings
@@ -30,6 +31,9 @@ from career_cli.sources.structured import category_id
 from career_cli.text import slug
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
+SCHEMA = json.loads(
+    (Path(__file__).parents[1] / "career_cli" / "schemas" / "export.schema.json").read_text()
+)
 CAREER = shutil.which("career", path=str(Path(sys.executable).parent)) or "career"
 
 
@@ -143,6 +147,10 @@ ROUND_TRIP = settings(
 def test_reading_an_export_gives_back_the_framework(framework: Framework, fmt: str) -> None:
     import tempfile
 
+    if fmt != "pages":
+        import yaml
+
+        jsonschema.validate(yaml.safe_load(writers.to_yaml(framework)), SCHEMA)
     with tempfile.TemporaryDirectory() as folder:
         back = read_back(framework, fmt, Path(folder) / "out")
     full = fmt != "pages"  # pages hold no keys or examples (the export warns)
@@ -289,6 +297,7 @@ def test_export_json_to_a_file_and_never_over_one(
     result = run(runner, "export", "json", "-f", str(ladder), "-o", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     document = json.loads(target.read_text())
+    jsonschema.validate(document, SCHEMA)
     assert document["career"] == 1 and [lv["id"] for lv in document["levels"]] == [
         "associate",
         "senior",

@@ -22,10 +22,10 @@ from career_cli.text import shown_path
 
 EXAMPLES = """\b
 Examples:
-  career export yaml -f ladder/ -o ladder.yml
-  career export json -f ft-data/ | jq '.levels[].title'
+  career export yaml -o ladder.yml
+  career export json -f ladder.yml | jq '.levels[].title'
   career export csv -o tracking.csv
-  career export pages -f ladder.yml -o ladder/
+  career export pages -f ladder.yml -o ladder
 """
 
 app = command_app()
