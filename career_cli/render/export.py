@@ -14,12 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from career_cli.model import Category, Framework, Level, Statement
-from career_cli.text import slug
+from career_cli.text import formula_text, neutralise_formula, slug
 
 FORMAT_VERSION = 1
-# What a spreadsheet treats as the start of a formula (OWASP: = + - @, tab, carriage return),
-# and the apostrophe itself, so that neutralising can be undone exactly.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 NOT_LEVEL_NAMES = frozenset({"_index", "index", "readme"})
 
 
@@ -89,14 +86,13 @@ def to_yaml(framework: Framework) -> str:
 
 
 def neutralise(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula: ``'`` before a formula's first character
-    (and before a leading ``'``, so that ``csv_cell_text`` can undo it exactly)."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """A CSV cell a spreadsheet will not run as a formula (``text.neutralise_formula``)."""
+    return neutralise_formula(text)
 
 
 def csv_cell_text(cell: str) -> str:
     """The text a neutralised cell stood for: the inverse of ``neutralise``."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    return formula_text(cell)
 
 
 def matrix_rows(framework: Framework) -> list[list[str]]:
