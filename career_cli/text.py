@@ -168,3 +168,21 @@ def strong_as_text(text: str) -> str:
         start = text.find("**", start + 1)
     out.append(text[position:])
     return "".join(out)
+
+
+# What a spreadsheet reads as the start of a formula (OWASP's CSV-injection list: = + - @, tab,
+# carriage return), and the apostrophe that neutralises one, so that neutralising can be undone
+# exactly: a writer of CSV cells (``render.export``) and a reader of career's own (a matrix
+# reader) share this pair.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralise_formula(text: str) -> str:
+    """A cell a spreadsheet will not run: ``'`` before a formula's first character (and before
+    a leading ``'``), as OWASP advises."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def formula_text(cell: str) -> str:
+    """The text a neutralised cell stood for: the exact inverse of ``neutralise_formula``."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell

@@ -43,6 +43,7 @@ COMMANDS = {
     "search": "career_cli.cli.search_cmd",
     "lint": "career_cli.cli.lint_cmd",
     "steps": "career_cli.cli.steps_cmd",
+    "export": "career_cli.cli.export_cmd",
 }
 
 

@@ -156,25 +156,33 @@ def build_env(kind: str, ctx: typer.Context, values: dict[str, Any]) -> Env:
     settings = ctx.find_root().obj
     settings = settings if isinstance(settings, dict) else {}
     color = values.get("color") or settings.get("color") or ColorChoice.auto
+    # A command's own enum of formats (format_option) as the one Format; none when it renders none.
+    fmt = Format(values["fmt"].value) if "fmt" in values else Format.text
     return Env(
         kind=kind,
         framework=values.get("framework"),
         root=values.get("root"),
-        fmt=pick_format(Format(values["fmt"].value), values["json_flag"]),
+        fmt=pick_format(fmt, values.get("json_flag", False)),
         width=values.get("width"),
         color=color,
-        pager=not (values["no_pager"] or settings.get("no_pager")),
+        pager=not (values.get("no_pager") or settings.get("no_pager")),
         output=values.get("output"),
     )
 
 
 def with_context(
-    kind: str, *, reads_framework: bool = True
+    kind: str, *, reads_framework: bool = True, renders: bool = True
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare a command: its function takes an ``Env`` first, then its own parameters; the
-    shared options are added to what Typer sees, after the command's own."""
-    shared = {**(_FRAMEWORK_PARAMS if reads_framework else {}), **_OUTPUT_PARAMS}
-    shared["fmt"] = format_option(kind)
+    shared options are added to what Typer sees, after the command's own. A command that writes
+    files of its own formats (``export``) does not render views: ``renders=False`` leaves out
+    the view options (--format, --width, --color, the pager, -o), and it declares its own."""
+    shared = {
+        **(_FRAMEWORK_PARAMS if reads_framework else {}),
+        **(_OUTPUT_PARAMS if renders else {}),
+    }
+    if renders:
+        shared["fmt"] = format_option(kind)
 
     def decorate(function: Callable[..., None]) -> Callable[..., None]:
         own = list(inspect.signature(function).parameters.values())[1:]  # [0] is the Env

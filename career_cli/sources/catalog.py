@@ -80,6 +80,8 @@ def framework_dir(spec: str | None) -> tuple[str, Path]:
             hint="write the directory's full path",
         ) from None
     if path.is_dir():
+        if structured_ladder(path):  # FT's data folder (sources.structured)
+            return path.resolve().name.lower(), path
         if not level_pages(path):
             raise FrameworkNotFound(
                 "holds no level pages (*.md other than _index.md)",
@@ -87,6 +89,8 @@ def framework_dir(spec: str | None) -> tuple[str, Path]:
                 hint="point --framework at the directory that holds associate.md, senior.md, …",
             )
         return path.resolve().name, path
+    if structured_ladder(path):  # a YAML or JSON ladder (sources.structured)
+        return path.stem.lower(), path
     if path.exists():
         raise FrameworkNotFound(
             "is a file, not a framework directory",
@@ -138,8 +142,22 @@ def include_root(path: Path) -> Path | None:
     return folder if (folder / "includes").is_dir() else None
 
 
+def structured_ladder(path: Path) -> bool:
+    """A YAML or JSON ladder file, or a folder of FT's data (levels.yml + competencies.yml, or
+    job-families/): ``sources.structured`` reads them. A few ``stat`` calls, no import."""
+    if path.is_dir():
+        pair = (path / "levels.yml").is_file() and (path / "competencies.yml").is_file()
+        return pair or (path / "job-families").is_dir()
+    return path.suffix.lower() in (".yml", ".yaml", ".json") and path.is_file()
+
+
 def load_with_root(path: Path, ident: str, root: Path | None) -> Framework:
     """Load a framework directory; with a root, its include shortcodes are expanded."""
+    if structured_ladder(path):
+        from career_cli.sources.structured import load, load_ft
+
+        framework = load_ft(path) if path.is_dir() else load(path)
+        return replace(framework, id=ident)
     if root is None:
         return load_framework(path, ident=ident)
     resolver = include_resolver(root)

@@ -1325,8 +1325,9 @@ CASES: list[Case] = [
 # file prints the table from the module ``hostile.cases`` instead (below), which holds them too.
 if __name__ != "__main__":
     from hostile.round_two import ROUND_TWO
+    from hostile.structured_cases import STRUCTURED
 
-    CASES += ROUND_TWO
+    CASES += ROUND_TWO + STRUCTURED
 
 
 def doc_table() -> str:
