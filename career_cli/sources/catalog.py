@@ -88,10 +88,14 @@ def framework_dir(spec: str | None) -> tuple[str, Path]:
             )
         return path.resolve().name, path
     if path.exists():
+        from career_cli.sources.onefile import SHOWN, readable
+
+        if readable(path):  # a framework in one file: ladder.csv, ladder.xlsx, ladder.md, …
+            return path.stem, path
         raise FrameworkNotFound(
             "is a file, not a framework directory",
             path=path,
-            hint="pass the directory that contains the level pages",
+            hint=f"pass the directory that contains the level pages, or a {SHOWN} file",
         )
     names = ", ".join(bundled) or "none"
     import difflib  # only for the message
@@ -139,7 +143,12 @@ def include_root(path: Path) -> Path | None:
 
 
 def load_with_root(path: Path, ident: str, root: Path | None) -> Framework:
-    """Load a framework directory; with a root, its include shortcodes are expanded."""
+    """Load a framework directory (or a one-file framework); with a root, its include shortcodes
+    are expanded."""
+    if not path.is_dir():
+        from career_cli.sources import onefile
+
+        return onefile.load(path, ident)
     if root is None:
         return load_framework(path, ident=ident)
     resolver = include_resolver(root)
@@ -230,6 +239,11 @@ def lint_targets(
         framework = open_framework(spec, root=root_path)
         return [framework], framework.root
     folder = Path(directory).expanduser()
+    if folder.is_file():
+        from career_cli.sources import onefile
+
+        if onefile.readable(folder):
+            return [onefile.load(folder)], root_path
     if not folder.is_dir():
         raise FrameworkNotFound(
             "no such directory" if not folder.exists() else "is a file, not a directory",
