@@ -41,6 +41,10 @@ _NOTE_RULES = {
     notes.DUPLICATE_CATEGORY: "W205",
     notes.UNKNOWN_LANGUAGE: "W206",
     notes.OUTSIDE_CATEGORY: "I303",
+    # One-file frameworks (sources.onefile)
+    notes.UNREAD_CONTENT: "W208",
+    notes.GUESSED_ENCODING: "W209",
+    notes.SAME_AS: "I304",
 }
 
 _NAMED = 5  # levels a problem names before counting the rest

@@ -46,9 +46,14 @@ RULES = (
     Rule("W205", "duplicate-category", "warning", "a category heading repeated in one page"),
     Rule("W206", "unknown-language", "warning", "a page's lang/language/locale names no language"),
     Rule("W207", "stale-pin", "warning", "a career.toml pin that names no statement any more"),
+    Rule("W208", "unread-content", "warning", "content no reader made statements of"),
+    Rule("W209", "guessed-encoding", "warning", "a spreadsheet not in UTF-8, read as Windows-1252"),
     Rule("I301", "empty-category", "info", "a category with no statements"),
     Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
     Rule("I303", "text-outside-category", "info", "text before the first category"),
+    Rule(
+        "I304", "same-as", "info", "a cell such as 'Same as L2' read as another level's statements"
+    ),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 BY_NAME = {rule.name: rule for rule in RULES}

@@ -45,6 +45,7 @@ _ABOVE_RE = re.compile(
     r"(?P<more>(?:\s*[,;:.]?\s*(?:and|plus|also)?\b[:,]?|\s*[,;:]|\s*\n).*)?\s*[.]?\s*$"
 )
 _JOIN_RE = re.compile(r"(?is)^\s*[,;:.]?\s*(?:(?:and|plus|also)\b\s*[:,]?)?\s*")
+_EG_RE = re.compile(r"(?is),?\s*e\.\s?g\.?\s*[:,]?\s*(?=\n|$)")
 ABOVE = ""  # the reference of "As above": the level before this one
 
 
@@ -126,3 +127,18 @@ def same_as(text: str) -> tuple[str, str] | None:
     if not looks_like_level(name) and len(name.split()) > 4:
         return None  # "See the handbook for how reviews work": not a reference to a level
     return name, _JOIN_RE.sub("", same.group("more") or "", count=1)
+
+
+def examples_of(text: str) -> tuple[str, tuple[str, ...]]:
+    """``"Breaks work up, e.g.\\n• Split a change"`` → the statement and its examples."""
+    found = _EG_RE.search(text)
+    if found is None:
+        return text, ()
+    head = text[: found.start()].rstrip()
+    return (head if head.endswith((".", "!", "?")) else head + "."), tuple(
+        split_statements(text[found.end() :])
+    )
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -21,14 +21,19 @@ It owns what a table means, whichever reader made it (CSV, XLSX, Markdown, HTML)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from career_cli import notes
 from career_cli.model import Note, Statement
 from career_cli.sources.assemble import Assembly
 from career_cli.sources.body import strong_as_text
-from career_cli.sources.cells import looks_like_level, same_as, split_statements
+from career_cli.sources.cells import (
+    capital,
+    examples_of,
+    looks_like_level,
+    same_as,
+    split_statements,
+)
 from career_cli.sources.grid import Cell, Grid, column_letters
 from career_cli.text import collapse, plain, slug
 
@@ -44,7 +49,6 @@ _STATEMENT = frozenset(
 )
 _EXAMPLE = frozenset({"example", "examples", "e-g", "eg"})
 _ASIDE_WORDS = ("note", "comment", "example", "key-point", "remark", "evidence", "proficiency")
-_EG_RE = re.compile(r"(?is),?\s*e\.\s?g\.?\s*[:,]?\s*(?=\n|$)")
 _SCAN = 20  # rows (or columns) searched for a header naming levels
 
 
@@ -285,7 +289,7 @@ def _read_long(
             header_text = f"{code} – {title}" if title and slug(title) != slug(code) else code
             key_of_level = into.level(header_text, statement.line)
         parts = tuple(p for p in (outer, carried["category"]) if p) or ("Competencies",)
-        text, examples = _examples(statement.text)
+        text, examples = examples_of(statement.text)
         example = _cell(row, roles["example"]) if "example" in roles else None
         if example is not None:
             examples += tuple(split_statements(example.text))
@@ -300,17 +304,6 @@ def _read_long(
         _aside_column(into, header[c], column, level)
 
 
-def _examples(text: str) -> tuple[str, tuple[str, ...]]:
-    """``"Breaks work up, e.g.\\n• Split a change"`` → the statement and its examples."""
-    found = _EG_RE.search(text)
-    if found is None:
-        return text, ()
-    head = text[: found.start()].rstrip()
-    return (head if head.endswith((".", "!", "?")) else head + "."), tuple(
-        split_statements(text[found.end() :])
-    )
-
-
 def _statements(
     cell: Cell, text: str, key: str | None, into: Assembly, level: str, parts: tuple[str, ...]
 ) -> list[Statement]:
@@ -320,7 +313,7 @@ def _statements(
         if target is not None and target != level:
             base = [s for s in into.statements(target, parts) if key is None or s.key == key]
             into.note(_same_note(cell, text, target), level)
-            extra = [Statement(_capital(t), cell.line, key=key, cell=cell.where) for t in
+            extra = [Statement(capital(t), cell.line, key=key, cell=cell.where) for t in
                      split_statements(reference[1])]  # fmt: skip
             return [_moved(s, cell, key) for s in base] + extra
     return [Statement(t, cell.line, key=key, cell=cell.where) for t in split_statements(text)]
@@ -328,10 +321,6 @@ def _statements(
 
 # ---------------------------------------------------------------------------------------------
 # Cells: statements, "Same as" references, columns that are not statements
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _moved(statement: Statement, cell: Cell, key: str | None) -> Statement:
@@ -370,7 +359,7 @@ def _resolve(
             target = into.find(reference[0], before=level)
             if target is not None and target not in visiting | {level}:
                 base = statements(target, visiting | {level})
-                more = [Statement(_capital(t), cell.line, key=key, cell=cell.where) for t in
+                more = [Statement(capital(t), cell.line, key=key, cell=cell.where) for t in
                         split_statements(reference[1])]  # fmt: skip
                 found = [_moved(s, cell, key) for s in base] + more
                 into.note(_same_note(cell, cell.text, target), level)

@@ -23,7 +23,7 @@ from career_cli.model import Note, Statement
 from career_cli.sources.assemble import Assembly
 from career_cli.sources.blocks import BLANK, HEADING, ITEM, TEXT, Line, scan
 from career_cli.sources.body import BodyParser, strong_as_text
-from career_cli.sources.cells import looks_like_level, same_as, split_statements
+from career_cli.sources.cells import capital, looks_like_level, same_as, split_statements
 from career_cli.text import collapse, plain
 
 _LABEL_RE = re.compile(
@@ -88,7 +88,7 @@ def _keyed(statement: Statement) -> Statement:
     found = _KEYED_RE.match(statement.text)
     if found is None:
         return statement
-    return Statement(_capital(found["text"]), statement.line, key=collapse(found["key"]))
+    return Statement(capital(found["text"]), statement.line, key=collapse(found["key"]))
 
 
 def _level_items(records: list[Line]) -> list[tuple[Line, str | None]]:
@@ -142,18 +142,14 @@ class _Walk:
             if reference is not None and target is not None and target != self.level:
                 base = self.into.statements(target, self.category)
                 items += [Statement(s.text, line) for s in base]
-                items += [Statement(_capital(t), line) for t in split_statements(reference[1])]
+                items += [Statement(capital(t), line) for t in split_statements(reference[1])]
                 shown = text if len(text) <= 60 else text[:59] + "…"
                 self.into.note(Note(line, notes.SAME_AS, f"'{shown}' reads as {target}'s "
                                     "statements"), self.level)  # fmt: skip
                 continue
-            items.append(Statement(_capital(text) if self.lead_in else text, line))
+            items.append(Statement(capital(text) if self.lead_in else text, line))
         self.into.add(self.level, self.category, items, items[0].line if items else 0)
         self.texts = []
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _competency_major(records: list[Line], into: Assembly) -> None:
