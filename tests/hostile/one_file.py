@@ -70,8 +70,12 @@ ONE_FILE = [
         "`sources.spreadsheet.decode_sheet`",
         {"cp1252.csv": _bad("cp1252.csv")},
         (
-            Run(("show", "l3", "-f", "cp1252.csv"), 0, ("Windows-1252", "CSV UTF-8"),
-                stdout=("naïve",)),  # fmt: skip
+            Run(
+                ("show", "l3", "-f", "cp1252.csv"),
+                0,
+                ("Windows-1252", "CSV UTF-8"),
+                stdout=("naïve",),
+            ),
             Run(("lint", "cp1252.csv"), 0, stdout=("W209",), formats=TEXT),
         ),
     ),
@@ -88,8 +92,12 @@ ONE_FILE = [
         },
         (
             Run(("show", "l1", "-f", "inject.csv"), 0, stdout=("HYPERLINK",)),
-            Run(("show", "l1", "-f", "matrix.xlsx"), 0, ("Read me!B4: a formula, not read",),
-                absent=("TODAY",)),  # fmt: skip
+            Run(
+                ("show", "l1", "-f", "matrix.xlsx"),
+                0,
+                ("Read me!B4: a formula, not read",),
+                absent=("TODAY",),
+            ),
         ),
     ),
     Case(
