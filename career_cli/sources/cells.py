@@ -51,6 +51,8 @@ ABOVE = ""  # the reference of "As above": the level before this one
 
 def looks_like_level(text: str) -> bool:
     """Whether a header cell names a level rather than a competency or a column of notes."""
+    if len(text) > 4 * MAX_LEVEL_NAME:  # a statement, not a name: no need to read it
+        return False
     shown = collapse(plain(text))
     if not shown or len(shown) > MAX_LEVEL_NAME:
         return False
@@ -87,6 +89,9 @@ def level_keys(header: str) -> set[str]:
 def split_statements(text: str) -> list[str]:
     """A cell's statements: one per bullet (lines after a bullet continue it), else one per
     blank-line paragraph, else one per line. A dash or "n/a" alone means "not expected"."""
+    if "\n" not in text and "\r" not in text and "<" not in text and not _BULLET_RE.match(text):
+        one = collapse(text)  # the common cell: one statement (the scale benchmark's 20,000)
+        return [one] if one.lower() not in _EMPTY else []
     text = _BR_RE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     found: list[str] = []
@@ -115,7 +120,7 @@ def same_as(text: str) -> tuple[str, str] | None:
     """``(reference, more)`` for a cell that refers to another level: the level's name as
     written (``ABOVE`` for "As above") and what the cell adds after "and"/"plus"; else None."""
     shown = text.strip()
-    if not shown or len(shown) > 2000:
+    if not shown or len(shown) > 2000 or shown[0] not in "SsAa":  # same as, see, as above
         return None
     above = _ABOVE_RE.match(shown)
     if above:

@@ -57,6 +57,10 @@ def label(cell: Cell | None) -> str:
     return collapse(strong_as_text(plain(cell.text))) if cell is not None else ""
 
 
+def _names_level(cell: Cell | None) -> bool:
+    return cell is not None and len(cell.text) < 240 and looks_like_level(label(cell))
+
+
 def _aside(name: str) -> bool:
     key = slug(name)
     return key in _EXAMPLE or any(word in key for word in _ASIDE_WORDS)
@@ -78,16 +82,16 @@ def detect(grid: Grid, *, level: str | None = None, orientation: str | None = No
         return "long", long_form, []
     columns = next(
         (
-            ("columns", r, [c for c, cell in enumerate(row) if looks_like_level(label(cell))])
+            ("columns", r, [c for c, cell in enumerate(row) if _names_level(cell)])
             for r, row in enumerate(rows[:_SCAN])
-            if sum(looks_like_level(label(cell)) for cell in row) >= 2
+            if sum(_names_level(cell) for cell in row) >= 2
         ),
         None,
     )
     by_rows = None
     width = max(len(row) for row in rows)
     for c in range(min(3, width)):
-        found = [r for r, row in enumerate(rows) if looks_like_level(label(_cell(row, c)))]
+        found = [r for r, row in enumerate(rows) if _names_level(_cell(row, c))]
         if len(found) >= 2 and found[0] > 0:
             by_rows = ("rows", c, found)
             break
