@@ -430,3 +430,22 @@ def test_random_grids_read_back_through_csv(
 def test_open_framework_reads_a_file_as_a_folder_is_read(tmp_path: Path) -> None:
     framework = open_framework(str(FORMATS / "matrix.csv"))
     assert framework.path == FORMATS / "matrix.csv" and len(framework.levels) == 4
+
+
+@pytest.mark.parametrize(
+    ("code", "bad", "good"),
+    [
+        ("W208", "Competency,L1,L2,Notes\nA,a,b,a note\n", "Competency,L1,L2\nA,a,b\n"),
+        ("W209", "Competency,L1,L2\nA,caf\xe9,b\n", "Competency,L1,L2\nA,cafe,b\n"),
+        ("I304", "Competency,L1,L2\nA,a,Same as L1\n", "Competency,L1,L2\nA,a,b\n"),
+    ],
+)
+def test_lint_rules_of_one_file_frameworks(tmp_path: Path, code: str, bad: str, good: str) -> None:
+    from career_cli.features.lint import lint
+
+    def codes(text: str) -> set[str]:
+        path = write(tmp_path, "l.csv", text.encode("latin-1"))
+        return {problem.rule.code for problem in lint([onefile.load(path)])}
+
+    assert code in codes(bad)
+    assert code not in codes(good)

@@ -71,6 +71,13 @@ def load(path: Path, ident: str | None = None) -> Framework:
 
     if sections.read(body, first, into, meta):
         return into.framework(ident)
+    if not any(line.lstrip().startswith("|") for line in body.split("\n")):
+        raise FrameworkNotFound(
+            "is a file, not a directory of level pages, nor a ladder in one file (it has no "
+            "'## L1 – Title' section per level and no table)",
+            path=path,
+            hint="pass the folder that holds the level pages",
+        )
     _tables(path, body, into, html=False, first_line=first)
     return into.framework(ident)
 
