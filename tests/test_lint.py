@@ -274,7 +274,7 @@ CASES = [
 
 
 # Rules of notes only one-file frameworks make: their cases are in test_onefile.py.
-ONE_FILE_RULES = ["W208", "W209", "I304"]
+ONE_FILE_RULES = ["W208", "W209", "I305"]
 
 
 def test_every_rule_has_a_case() -> None:

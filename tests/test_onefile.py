@@ -437,7 +437,7 @@ def test_open_framework_reads_a_file_as_a_folder_is_read(tmp_path: Path) -> None
     [
         ("W208", "Competency,L1,L2,Notes\nA,a,b,a note\n", "Competency,L1,L2\nA,a,b\n"),
         ("W209", "Competency,L1,L2\nA,caf\xe9,b\n", "Competency,L1,L2\nA,cafe,b\n"),
-        ("I304", "Competency,L1,L2\nA,a,Same as L1\n", "Competency,L1,L2\nA,a,b\n"),
+        ("I305", "Competency,L1,L2\nA,a,Same as L1\n", "Competency,L1,L2\nA,a,b\n"),
     ],
 )
 def test_lint_rules_of_one_file_frameworks(tmp_path: Path, code: str, bad: str, good: str) -> None:

@@ -44,7 +44,7 @@ _NOTE_RULES = {
     # One-file frameworks (sources.onefile)
     notes.UNREAD_CONTENT: "W208",
     notes.GUESSED_ENCODING: "W209",
-    notes.SAME_AS: "I304",
+    notes.SAME_AS: "I305",
 }
 
 _NAMED = 5  # levels a problem names before counting the rest

@@ -52,7 +52,7 @@ RULES = (
     Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
     Rule("I303", "text-outside-category", "info", "text before the first category"),
     Rule(
-        "I304", "same-as", "info", "a cell such as 'Same as L2' read as another level's statements"
+        "I305", "same-as", "info", "a cell such as 'Same as L2' read as another level's statements"
     ),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
