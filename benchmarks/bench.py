@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from career_cli.sources.loader import KNOWN_LADDER
 
@@ -293,6 +294,63 @@ def wall_and_memory(command: list[str], runs: int) -> tuple[float, float, int]:
     return statistics.median(times), peak, status
 
 
+def write_csv_ladder(path: Path, levels: int = 10, statements: int = 2000) -> None:
+    """A matrix CSV (issue 13): a row per competency in 20 categories, a column per level, each
+    level rewording the one below (as ``reworded`` does for pages)."""
+    import csv
+
+    rng = random.Random(13)
+    columns = [generated_level(rng, 1, statements)[0]]
+    for _ in range(levels - 1):
+        above = []
+        for text in columns[-1]:
+            words = text.rstrip(".").split()
+            if rng.random() < 0.4:
+                for _ in range(3):
+                    words[rng.randrange(len(words))] = rng.choice(WORDS)
+            above.append(" ".join(words) + ".")
+        columns.append(above)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Category", "Competency", *(f"L{n + 1}" for n in range(levels))])
+        for row in range(statements):
+            category = (
+                f"Category {row // (statements // 20)}" if row % (statements // 20) == 0 else ""
+            )
+            out.writerow([category, f"competency {row}", *(column[row] for column in columns)])
+
+
+def csv_ladder(runs: int) -> None:
+    """Issue 13's target: a CSV of 10 levels x 2,000 statements loads and diffs in under 1 s.
+
+    The load (reading the CSV into levels) is timed in-process apart from the whole command, whose
+    time is mostly the comparison's: its word weights come from every statement of the framework.
+    """
+    from career_cli.sources import onefile
+
+    section("A framework in one CSV file: 10 levels, a row per competency (target < 1 s)")
+    print(f"{'rows':>6} {'statements':>11} {'load (in-process)':>18} {'whole diff':>11}")
+    for rows in (200, 2000):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "ladder.csv"
+            write_csv_ladder(path, statements=rows)
+            load = min(_timed_load(onefile.load, path) for _ in range(3))
+            command = [CAREER, "diff", "l5", "l6", "-f", str(path), "--json"]
+            timed(command)
+            took = statistics.median(timed(command) for _ in range(max(3, runs // 4)))
+            verdict = "ok" if took < 1.0 else "OVER TARGET"
+            print(
+                f"{rows:>6} {rows * 10:>11,} {1000 * load:>15.1f} ms {1000 * took:>8.1f} ms  "
+                f"{verdict}"
+            )
+
+
+def _timed_load(load: Any, path: Path) -> float:
+    start = time.perf_counter()
+    load(path)
+    return time.perf_counter() - start
+
+
 def section(title: str) -> None:
     print(f"\n{title}\n{'-' * len(title)}")
 
@@ -303,7 +361,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         action="append",
-        choices=["startup", "growth", "handbook", "evidence", "levels", "semantic"],
+        choices=["startup", "growth", "handbook", "evidence", "levels", "csv", "semantic"],
         help="run only these sections (repeatable)",
     )
     parser.add_argument(
@@ -311,7 +369,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     runs: int = args.runs
-    only = set(args.only or ["startup", "growth", "handbook", "evidence", "levels"])
+    only = set(args.only or ["startup", "growth", "handbook", "evidence", "levels", "csv"])
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; median of {runs} runs")
     if "startup" in only:
         startup(runs)
@@ -323,6 +381,8 @@ def main() -> None:
         evidence_matching()
     if "levels" in only:
         many_levels(runs)
+    if "csv" in only:
+        csv_ladder(runs)
     if args.semantic_model is not None and (not args.only or "semantic" in only):
         semantic(args.semantic_model, runs)
 

@@ -20,12 +20,13 @@ INCLUDE_UNREADABLE = "include-unreadable"  # there, but not readable text, or ov
 
 UNREAD_CONTENT = "unread-content"  # content in a category that no reader made statements of
 SAME_AS = "same-as"  # a cell such as "Same as L3": the statements of another level, by reference
+GUESSED_ENCODING = "guessed-encoding"  # a spreadsheet not in UTF-8, read as Windows-1252
 
 INCLUDE_CODES = frozenset(
     {INCLUDE_MISSING, INCLUDE_UNSAFE, INCLUDE_CYCLE, INCLUDE_DEPTH, INCLUDE_UNREADABLE}
 )
 # The notes every command warns about: statements an include should have brought in.
 # Unread content too: nothing a user gave us is dropped without a word.
-WARNED = INCLUDE_CODES | {MALFORMED_SHORTCODE, UNREAD_CONTENT}
+WARNED = INCLUDE_CODES | {MALFORMED_SHORTCODE, UNREAD_CONTENT, GUESSED_ENCODING}
 # A table showing several levels' columns: which one was read as this level's.
 TABLE_COLUMN = "table-column"

@@ -324,7 +324,7 @@ def test_completion_in_bash(tmp_path: Path) -> None:
     assert _complete("career show S", tmp_path) == ["Senior"]
     assert _complete("career diff senior int", tmp_path) == ["intermediate"]
     assert _complete("career diff -c Te", tmp_path) == ["Team-building"]
-    assert _complete("career lint --ignore W20", tmp_path) == [f"W20{n}" for n in range(1, 9)]
+    assert _complete("career lint --ignore W20", tmp_path) == [f"W20{n}" for n in range(1, 10)]
     assert _complete("career diff -f inf", tmp_path) == ["infrastructure"]
     (tmp_path / "ladders").mkdir()
     assert _complete("career diff -f lad", tmp_path) == ["ladders/"]

@@ -43,6 +43,9 @@ _NOTE_RULES = {
     notes.OUTSIDE_CATEGORY: "I303",
     notes.UNREAD_CONTENT: "W208",
     notes.TABLE_COLUMN: "I304",
+    # One-file frameworks (sources.onefile)
+    notes.GUESSED_ENCODING: "W209",
+    notes.SAME_AS: "I305",
 }
 
 _NAMED = 5  # levels a problem names before counting the rest

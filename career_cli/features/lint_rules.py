@@ -50,12 +50,16 @@ RULES = (
         "W208",
         "unread-content",
         "warning",
-        "text, an image or a table in a category read as no statement",
+        "text, an image, a table or a column in a category read as no statement",
     ),
+    Rule("W209", "guessed-encoding", "warning", "a spreadsheet not in UTF-8, read as Windows-1252"),
     Rule("I301", "empty-category", "info", "a category with no statements"),
     Rule("I302", "carried-over", "info", "a statement unchanged from the level below"),
     Rule("I303", "text-outside-category", "info", "text before the first category"),
     Rule("I304", "table-column", "info", "a table of several levels, read in this level's column"),
+    Rule(
+        "I305", "same-as", "info", "a cell such as 'Same as L2' read as another level's statements"
+    ),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 BY_NAME = {rule.name: rule for rule in RULES}

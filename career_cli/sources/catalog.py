@@ -89,13 +89,15 @@ def framework_dir(spec: str | None) -> tuple[str, Path]:
                 hint="point --framework at the directory that holds associate.md, senior.md, …",
             )
         return path.resolve().name, path
-    if structured_ladder(path):  # a YAML or JSON ladder (sources.structured)
-        return path.stem.lower(), path
     if path.exists():
+        from career_cli.sources.onefile import SHOWN, readable
+
+        if readable(path):  # a framework in one file: ladder.csv, ladder.xlsx, ladder.md, …
+            return path.stem, path
         raise FrameworkNotFound(
             "is a file, not a framework directory",
             path=path,
-            hint="pass the directory that contains the level pages",
+            hint=f"pass the directory that contains the level pages, or a {SHOWN} file",
         )
     names = ", ".join(bundled) or "none"
     import difflib  # only for the message
@@ -143,21 +145,26 @@ def include_root(path: Path) -> Path | None:
 
 
 def structured_ladder(path: Path) -> bool:
-    """A YAML or JSON ladder file, or a folder of FT's data (levels.yml + competencies.yml, or
-    job-families/): ``sources.structured`` reads them. A few ``stat`` calls, no import."""
-    if path.is_dir():
-        pair = (path / "levels.yml").is_file() and (path / "competencies.yml").is_file()
-        return pair or (path / "job-families").is_dir()
-    return path.suffix.lower() in (".yml", ".yaml", ".json") and path.is_file()
+    """A folder of FT's data (levels.yml + competencies.yml, or job-families/), which
+    ``sources.structured`` reads (a YAML or JSON file goes through ``sources.onefile``). A few
+    ``stat`` calls, no import."""
+    if not path.is_dir():
+        return False
+    pair = (path / "levels.yml").is_file() and (path / "competencies.yml").is_file()
+    return pair or (path / "job-families").is_dir()
 
 
 def load_with_root(path: Path, ident: str, root: Path | None) -> Framework:
-    """Load a framework directory; with a root, its include shortcodes are expanded."""
-    if structured_ladder(path):
-        from career_cli.sources.structured import load, load_ft
+    """Load a framework directory (or a one-file framework); with a root, its include shortcodes
+    are expanded."""
+    if path.is_dir() and structured_ladder(path):  # FT's data folder
+        from career_cli.sources.structured import load_ft
 
-        framework = load_ft(path) if path.is_dir() else load(path)
-        return replace(framework, id=ident)
+        return replace(load_ft(path), id=ident)
+    if not path.is_dir():  # a YAML, JSON, CSV, XLSX, Markdown or HTML ladder in one file
+        from career_cli.sources import onefile
+
+        return onefile.load(path, ident)
     if root is None:
         return load_framework(path, ident=ident)
     resolver = include_resolver(root)
@@ -248,6 +255,11 @@ def lint_targets(
         framework = open_framework(spec, root=root_path)
         return [framework], framework.root
     folder = Path(directory).expanduser()
+    if folder.is_file():
+        from career_cli.sources import onefile
+
+        if onefile.readable(folder):
+            return [onefile.load(folder)], root_path
     if not folder.is_dir():
         raise FrameworkNotFound(
             "no such directory" if not folder.exists() else "is a file, not a directory",

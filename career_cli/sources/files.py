@@ -63,6 +63,12 @@ def decode(data: bytes, path: Path, kind: FileKind) -> str:
 def read(path: Path, kind: FileKind) -> str:
     """Read and decode a file; the size is checked before a byte is read, and no more than the
     limit is ever read (a device such as /dev/zero, or a pipe, has no size to check)."""
+    return decode(read_bytes(path, kind), path, kind)
+
+
+def read_bytes(path: Path, kind: FileKind) -> bytes:
+    """A file's bytes, within the kind's limit (checked before reading), for readers that decode
+    them their own way (a spreadsheet in UTF-16, a workbook's zip)."""
     try:
         size = path.stat().st_size
         if size > kind.limit:
@@ -77,7 +83,7 @@ def read(path: Path, kind: FileKind) -> str:
         raise kind.error("no such file", path=path, hint="check the path") from None
     except OSError as exc:
         raise kind.error(f"cannot read: {exc.strerror or exc}", path=path) from None
-    return decode(data, path, kind)
+    return data
 
 
 def yaml_error(

@@ -150,6 +150,13 @@ def open_levels(
                     level = level_at(level.path, arg.revision, level_id=level.id, root=context.root)
         else:
             assert framework is not None
+            if arg.revision is not None and framework.path.is_file():
+                raise UsageError(
+                    f"'{arg.text}': LEVEL@REV reads level pages as git recorded them; a "
+                    f"framework in one file ({framework.path.name}) is not read at a revision",
+                    hint=f"write the old file out and compare with -f: git show "
+                    f"{arg.revision}:{framework.path.name} > old{framework.path.suffix}",
+                )
             try:
                 level = find_level(framework, arg.name)
             except LevelNotFound as missing:

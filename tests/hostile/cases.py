@@ -1329,6 +1329,10 @@ if __name__ != "__main__":
 
     CASES += ROUND_TWO + STRUCTURED
 
+    from hostile.one_file import ONE_FILE
+
+    CASES += ONE_FILE
+
 
 def doc_table() -> str:
     """The catalogue as a Markdown table: case → input → commands and statuses → behaviour."""

@@ -1,0 +1,135 @@
+"""A framework in one file: ``--framework ladder.csv`` (.tsv, .txt, .xlsx, .md, .html, .yml, .json).
+
+It owns the dispatch from a file to the reader of its shape, by suffix: delimited text
+(``spreadsheet``) and workbooks (``workbook``) become grids that ``matrix`` interprets; a Markdown
+page is Monzo's frontmatter schema when its frontmatter has ``topics`` (``structured``), else a
+section per level or per competency (``sections``), else a table matrix; an HTML page is a table
+matrix; YAML and JSON are ``structured``'s. Each reader is imported only when its file type is
+used, so the folder-of-pages path imports none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+from career_cli.errors import FrameworkNotFound, PageError
+from career_cli.model import Framework
+
+DELIMITED = frozenset({".csv", ".tsv", ".tab", ".txt"})
+STRUCTURED = frozenset({".yml", ".yaml", ".json"})
+SUFFIXES = DELIMITED | STRUCTURED | {".xlsx", ".md", ".markdown", ".html", ".htm"}
+SHOWN = ".csv, .tsv, .txt, .xlsx, .md, .html, .yml, .yaml or .json"
+
+
+def readable(path: Path) -> bool:
+    """Whether ``--framework`` may name this file as a framework of its own."""
+    return path.suffix.lower() in SUFFIXES
+
+
+def load(path: Path, ident: str | None = None) -> Framework:
+    """The framework one file holds, read by the reader of its suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FrameworkNotFound(
+            f"is a file, and '{suffix or 'no suffix'}' is no ladder format career reads",
+            path=path,
+            hint=f"pass a framework directory of level pages, or a {SHOWN} file",
+        )
+    if suffix in STRUCTURED:
+        return _reader("structured", path).load(path)  # type: ignore[no-any-return]
+    from career_cli.sources.assemble import Assembly
+
+    into = Assembly(path)
+    if suffix in DELIMITED:
+        from career_cli.sources import matrix, spreadsheet
+
+        grid, found = spreadsheet.read_grid(path)
+        for note in found:
+            into.note(note)
+        if not matrix.read_grid(grid, into):
+            raise _no_levels(path, grid.line)
+        return into.framework(ident)
+    if suffix == ".xlsx":
+        from career_cli.sources import workbook
+
+        workbook.read(path, into)
+        return into.framework(ident)
+    from career_cli.sources.loader import read_page
+
+    text = read_page(path)
+    if suffix in (".html", ".htm"):
+        _tables(path, text, into, html=True)
+        return into.framework(ident)
+    from career_cli.sources.loader import split_frontmatter
+
+    meta, body, first = split_frontmatter(text, path)
+    if "topics" in meta:  # Monzo's progression framework: levels live in the frontmatter
+        return _reader("structured", path).load(path)  # type: ignore[no-any-return]
+    from career_cli.sources import sections
+
+    if sections.read(body, first, into, meta):
+        return into.framework(ident)
+    if not any(line.lstrip().startswith("|") for line in body.split("\n")):
+        raise FrameworkNotFound(
+            "is a file, not a directory of level pages, nor a ladder in one file (it has no "
+            "'## L1 – Title' section per level and no table)",
+            path=path,
+            hint="pass the folder that holds the level pages",
+        )
+    _tables(path, body, into, html=False, first_line=first)
+    return into.framework(ident)
+
+
+def _no_levels(path: Path, line: int) -> PageError:
+    return PageError(
+        "no header row or first column names levels (such as 'L1', 'Engineer II', 'Level 3')",
+        path=path,
+        line=line,
+        hint="put the level names in the header row (levels as columns) or the first column",
+    )
+
+
+def _reader(name: str, path: Path) -> ModuleType:
+    """A reader another part of career provides, imported by name so this module works (and
+    says so) before it exists."""
+    try:
+        return importlib.import_module(f"career_cli.sources.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"career_cli.sources.{name}":
+            raise
+        raise FrameworkNotFound(
+            f"'{path.suffix}' ladders are not yet readable by this version of career",
+            path=path,
+            hint="save the ladder as CSV or XLSX (levels as columns), or as Markdown pages",
+        ) from None
+
+
+def _tables(path: Path, text: str, into: object, *, html: bool, first_line: int = 1) -> None:
+    """A page of tables (``matrix.md``, ``matrix.html``): each table under its heading."""
+    from career_cli.sources import matrix
+    from career_cli.sources.assemble import Assembly
+
+    assert isinstance(into, Assembly)
+    tables = _reader("tables", path)
+    grids = (tables.html_tables if html else tables.markdown_tables)(text, first_line)
+    headings = _headings(text, first_line) if not html else {}
+    found = False
+    for grid in grids:
+        heading = max((line for line in headings if line < grid.line), default=None)
+        category = headings[heading] if heading is not None else None
+        found = matrix.read_grid(grid, into, category=category) or found
+    if not found:
+        raise _no_levels(path, first_line)
+
+
+def _headings(text: str, first_line: int) -> dict[int, str]:
+    """``##`` headings by line: the category of the tables under them (``#`` is the title)."""
+    from career_cli.sources.blocks import HEADING, scan
+
+    found = {}
+    for record in scan(enumerate(text.split("\n"), start=first_line)):
+        if record.kind == HEADING and not record.chain and record.depth >= 2:
+            found[record.no] = record.title.strip()
+    return found
