@@ -30,7 +30,7 @@ from career_cli.errors import CareerError, PageError
 from career_cli.features.evidence import EvidenceError, EvidenceFile, parse_markdown, read_evidence
 from career_cli.features.gap import Gap, apply_evidence, build_gap
 from career_cli.model import Framework, Level, ShownLevel, Statement
-from career_cli.render import RenderOptions, json_doc, markdown
+from career_cli.render import RenderOptions, json_doc, json_gap, markdown
 from career_cli.sources.loader import decode_page, load_framework, parse_fragment, parse_page
 from career_cli.text import collapse
 
@@ -138,7 +138,7 @@ def _use_evidence(found: EvidenceFile) -> None:
     gap = _bundled_gap()
     scorer = scorer_for(gap.framework, gap.current, gap.target)
     applied = apply_evidence(gap, list(found.entries), scorer, path=found.path)
-    _json_round_trip(json_doc.gap_document(applied))
+    _json_round_trip(json_gap.gap_document(applied))
     migrated = markdown.render_gap(applied)
     # The migrated checklist reads back with the same statuses: migrating again changes nothing.
     again = apply_evidence(gap, list(parse_markdown(migrated, found.path).entries), scorer)
