@@ -262,13 +262,10 @@ def test_levels_by_place_and_no_revisions(tmp_path: Path) -> None:
         open_levels(["l1@HEAD", "l2"], str(path))
 
 
-def test_structured_files_wait_for_their_reader(tmp_path: Path) -> None:
+def test_yaml_and_json_files_go_to_the_structured_reader(tmp_path: Path) -> None:
     path = write(tmp_path, "x.json", "{}")
-    try:
-        import career_cli.sources.structured  # noqa: F401
-    except ModuleNotFoundError:
-        with pytest.raises(FrameworkNotFound, match="not yet readable"):
-            onefile.load(path)
+    with pytest.raises(CareerError, match="not a ladder career recognises"):
+        onefile.load(path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,14 +328,16 @@ REFERENCE = onefile.load(FORMATS / "matrix.csv")
 SHAPES = [
     "matrix-transposed.csv", "matrix.tsv", "matrix-multiline.csv", "long-form.csv",
     "sections.md", "competency-major.md", "matrix.xlsx", "areas.xlsx", "per-level.xlsx",
+    "matrix.md",
 ]  # fmt: skip
 
 
 # What a fixture's own text leaves out (its README lists it).
 LACKS = {
+    ("matrix.md", "Engineer I", "Collaboration"): {"progress in stand-up clearly and briefly"},
     ("competency-major.md", "Staff Engineer", "Collaboration"): {
         "technical strategy to leadership outside engineering"
-    }
+    },
 }
 
 
@@ -360,6 +359,31 @@ def test_every_shape_reads_to_the_same_ladder(name: str) -> None:
             # is allowed; what the reference holds must be there, or be folded into another.
             missing = {w for w in want if not any(w in g for g in got)}
             assert missing == LACKS.get((name, level, category), set()), (level, category)
+
+
+def test_a_list_beside_the_tables_of_a_markdown_matrix_is_noted() -> None:
+    framework = onefile.load(FORMATS / "matrix.md")
+    unread = [n for n in framework.levels[0].notes if n.code == "unread-content"]
+    assert [n.line for n in unread] == [31]  # the "## Notes" list, not the intro paragraph
+
+
+def test_an_html_matrix_with_levels_as_rows_spanning_rows() -> None:
+    """Sourcegraph's shape: a level header over three rows (an empty one, a summary across
+    every column, the behaviours), categories as columns, a notes column."""
+    framework = onefile.load(FORMATS / "matrix.html")
+    assert [lv.id for lv in framework.levels] == ["l1", "l2", "l3", "l4"]
+    first = framework.levels[0]
+    assert first.overview.startswith("An engineer learning the team's systems")  # the summary
+    expected = ladder(REFERENCE)["Engineer I"]
+    for category in first.categories:
+        got = [item.text for item in category.items]
+        assert len(got) == len(set(got))  # each row of a spanning header read once
+        # The page words some statements longer ("… & its conventions") and curls quotes.
+        have = [key(text.replace("’", "'")) for text in got]
+        want = {key(text) for text in expected[category.title]}
+        assert all(any(w in h for h in have) for w in want), category.title
+    notes = [n.message for lv in framework.levels for n in lv.notes]
+    assert any("Additional Notes" in m for m in notes)  # the notes column: warned, not read
 
 
 def test_cross_format_statements_keep_their_cells() -> None:

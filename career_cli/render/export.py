@@ -11,6 +11,9 @@ would run as a formula neutralised (OWASP's CSV injection advice: a leading ``'`
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from career_cli.model import Category, Framework, Level, Statement
@@ -95,6 +98,37 @@ def csv_cell_text(cell: str) -> str:
     return formula_text(cell)
 
 
+def category_order(levels: Sequence[Level]) -> list[str]:
+    """One category order for every level (a matrix has one): each level's own order kept
+    (a topological order of "comes before" at every level), ties and contradictions resolved by
+    where a category is first met."""
+    seen: dict[str, int] = {}
+    after: dict[str, set[str]] = {}
+    waiting: dict[str, int] = {}
+    for level in levels:
+        ids = [category.id for category in level.categories]
+        for cid in ids:
+            seen.setdefault(cid, len(seen))
+            after.setdefault(cid, set())
+            waiting.setdefault(cid, 0)
+        for first, then in pairwise(ids):
+            if then not in after[first]:
+                after[first].add(then)
+                waiting[then] += 1
+    ready = [(seen[c], c) for c, n in waiting.items() if n == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, cid = heapq.heappop(ready)
+        order.append(cid)
+        for then in after[cid]:
+            waiting[then] -= 1
+            if waiting[then] == 0:
+                heapq.heappush(ready, (seen[then], then))
+    placed = set(order)  # levels that order categories in contradicting ways: first met first
+    return order + [cid for cid in seen if cid not in placed]
+
+
 def matrix_rows(framework: Framework) -> list[list[str]]:
     """The matrix: a header (``Category``, ``Key``, one column per level), then one row per
     competency. Statements share a row when they are in the same category with the same key (or
@@ -108,6 +142,7 @@ def matrix_rows(framework: Framework) -> list[list[str]]:
     ]
     # category id → (title, rows); a row is [key, cell per level]
     table: dict[str, tuple[str, list[list[str | None]]]] = {}
+    order = category_order(levels)
     for column, level in enumerate(levels):
         for category in level.categories:
             rows = table.setdefault(category.id, (category.title, []))[1]
@@ -128,7 +163,7 @@ def matrix_rows(framework: Framework) -> list[list[str]]:
                 last = at
     body = [
         [title, key or "", *(cell or "" for cell in cells)]
-        for title, rows in table.values()
+        for title, rows in (table[cid] for cid in order)
         for key, *cells in rows
     ]
     return [[neutralise(cell) for cell in row] for row in [header, *body]]

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from career_cli import notes
+from career_cli.model import Note, Statement
+from career_cli.sources.grid import Cell
 from career_cli.text import collapse, plain, slug
 
 # A level's code: L3, IC4, E5, P2, M1, Level 2, Band 3, Grade 7, SWE 2, … (a number is needed:
@@ -147,3 +150,17 @@ def examples_of(text: str) -> tuple[str, tuple[str, ...]]:
 
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def moved(statement: Statement, cell: Cell, key: str | None) -> Statement:
+    """A statement a "Same as" cell takes from another level, placed in that cell."""
+    return Statement(
+        statement.text, cell.line, key=key, examples=statement.examples, cell=cell.where
+    )
+
+
+def same_note(cell: Cell, text: str, target: str) -> Note:
+    """The note saying which level a "Same as" cell's statements were read from."""
+    shown = collapse(text)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    return Note(cell.line, notes.SAME_AS, f"{cell.where}: '{shown}' reads as {target}'s statements")

@@ -31,7 +31,9 @@ from career_cli.sources.cells import (
     capital,
     examples_of,
     looks_like_level,
+    moved,
     same_as,
+    same_note,
     split_statements,
 )
 from career_cli.sources.grid import Cell, Grid, column_letters
@@ -213,20 +215,24 @@ def _read_rows(
     by_level: dict[str, dict[int, Cell]] = {}
     for row in rows[h + 1 :]:
         name = label(_cell(row, column))
-        if name:
-            where = row[column].where
-            current = into.level(name, row[column].line, where=where)
+        if name and name != current:  # the same name again: a level header spanning rows
+            current = into.level(name, row[column].line, where=row[column].where)
             levels.append(current)
         if current is None:
             continue
+        full = {c: here for c in slots if (here := _cell(row, c)) is not None and here.text.strip()}
+        if len(slots) > 1 and len(full) == len(slots) and len({c.text for c in full.values()}) == 1:
+            # One text across every column (an HTML colspan, merged cells): the level's
+            # summary, not a statement of each category.
+            into.levels[current].overview = collapse(full[next(iter(full))].text)
+            continue
         mine = by_level.setdefault(current, {})
-        for c in slots:
-            here = _cell(row, c)
-            if here is not None and here.text.strip():
-                if c in mine:  # a level over several rows: a cell below adds to the one above
-                    here = Cell(f"{mine[c].text}\n\n{here.text}", mine[c].line, here.column,
-                                sheet=here.sheet)  # fmt: skip
-                mine[c] = here
+        for c, here in full.items():
+            if c in mine:  # a level over several rows: a cell below adds its statements
+                both = split_statements(mine[c].text) + split_statements(here.text)
+                here = Cell("\n".join(f"- {s}" for s in both), mine[c].line, here.column,
+                            sheet=here.sheet)  # fmt: skip
+            mine[c] = here
         for c in extra:
             _aside_cell(into, header[c], _cell(row, c), current)
     for c, (parts, key) in slots.items():
@@ -316,27 +322,15 @@ def _statements(
         target = into.find(reference[0], before=level)
         if target is not None and target != level:
             base = [s for s in into.statements(target, parts) if key is None or s.key == key]
-            into.note(_same_note(cell, text, target), level)
+            into.note(same_note(cell, text, target), level)
             extra = [Statement(capital(t), cell.line, key=key, cell=cell.where) for t in
                      split_statements(reference[1])]  # fmt: skip
-            return [_moved(s, cell, key) for s in base] + extra
+            return [moved(s, cell, key) for s in base] + extra
     return [Statement(t, cell.line, key=key, cell=cell.where) for t in split_statements(text)]
 
 
 # ---------------------------------------------------------------------------------------------
 # Cells: statements, "Same as" references, columns that are not statements
-
-
-def _moved(statement: Statement, cell: Cell, key: str | None) -> Statement:
-    return Statement(
-        statement.text, cell.line, key=key, examples=statement.examples, cell=cell.where
-    )
-
-
-def _same_note(cell: Cell, text: str, target: str) -> Note:
-    shown = collapse(text)
-    shown = shown if len(shown) <= 60 else shown[:59] + "…"
-    return Note(cell.line, notes.SAME_AS, f"{cell.where}: '{shown}' reads as {target}'s statements")
 
 
 def _resolve(
@@ -365,8 +359,8 @@ def _resolve(
                 base = statements(target, visiting | {level})
                 more = [Statement(capital(t), cell.line, key=key, cell=cell.where) for t in
                         split_statements(reference[1])]  # fmt: skip
-                found = [_moved(s, cell, key) for s in base] + more
-                into.note(_same_note(cell, cell.text, target), level)
+                found = [moved(s, cell, key) for s in base] + more
+                into.note(same_note(cell, cell.text, target), level)
         done[level] = found
         return found
 

@@ -10,12 +10,11 @@ used, so the folder-of-pages path imports none of them.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
 
+from career_cli import notes
 from career_cli.errors import FrameworkNotFound, PageError
-from career_cli.model import Framework
+from career_cli.model import Framework, Note
 
 DELIMITED = frozenset({".csv", ".tsv", ".tab", ".txt"})
 STRUCTURED = frozenset({".yml", ".yaml", ".json"})
@@ -38,7 +37,9 @@ def load(path: Path, ident: str | None = None) -> Framework:
             hint=f"pass a framework directory of level pages, or a {SHOWN} file",
         )
     if suffix in STRUCTURED:
-        return _reader("structured", path).load(path)  # type: ignore[no-any-return]
+        from career_cli.sources import structured
+
+        return structured.load(path)
     from career_cli.sources.assemble import Assembly
 
     into = Assembly(path)
@@ -46,6 +47,10 @@ def load(path: Path, ident: str | None = None) -> Framework:
         from career_cli.sources import matrix, spreadsheet
 
         grid, found = spreadsheet.read_grid(path)
+        from career_cli.sources import career_csv
+
+        if career_csv.is_export(grid):  # career's own export: read exactly, no guessing
+            return career_csv.load(grid, path, ident, tuple(found))
         for note in found:
             into.note(note)
         if not matrix.read_grid(grid, into):
@@ -66,7 +71,9 @@ def load(path: Path, ident: str | None = None) -> Framework:
 
     meta, body, first = split_frontmatter(text, path)
     if "topics" in meta:  # Monzo's progression framework: levels live in the frontmatter
-        return _reader("structured", path).load(path)  # type: ignore[no-any-return]
+        from career_cli.sources import structured
+
+        return structured.load(path)
     from career_cli.sources import sections
 
     if sections.read(body, first, into, meta):
@@ -91,30 +98,14 @@ def _no_levels(path: Path, line: int) -> PageError:
     )
 
 
-def _reader(name: str, path: Path) -> ModuleType:
-    """A reader another part of career provides, imported by name so this module works (and
-    says so) before it exists."""
-    try:
-        return importlib.import_module(f"career_cli.sources.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"career_cli.sources.{name}":
-            raise
-        raise FrameworkNotFound(
-            f"'{path.suffix}' ladders are not yet readable by this version of career",
-            path=path,
-            hint="save the ladder as CSV or XLSX (levels as columns), or as Markdown pages",
-        ) from None
-
-
 def _tables(path: Path, text: str, into: object, *, html: bool, first_line: int = 1) -> None:
     """A page of tables (``matrix.md``, ``matrix.html``): each table under its heading."""
-    from career_cli.sources import matrix
+    from career_cli.sources import matrix, tables
     from career_cli.sources.assemble import Assembly
 
     assert isinstance(into, Assembly)
-    tables = _reader("tables", path)
     grids = (tables.html_tables if html else tables.markdown_tables)(text, first_line)
-    headings = _headings(text, first_line) if not html else {}
+    headings, items = _outline(text, first_line) if not html else ({}, [])
     found = False
     for grid in grids:
         heading = max((line for line in headings if line < grid.line), default=None)
@@ -122,14 +113,19 @@ def _tables(path: Path, text: str, into: object, *, html: bool, first_line: int 
         found = matrix.read_grid(grid, into, category=category) or found
     if not found:
         raise _no_levels(path, first_line)
+    for line in items:  # statements are the tables' cells: a list beside them is not read
+        into.note(Note(line, notes.UNREAD_CONTENT, "a list item outside the tables is not read"))
 
 
-def _headings(text: str, first_line: int) -> dict[int, str]:
-    """``##`` headings by line: the category of the tables under them (``#`` is the title)."""
-    from career_cli.sources.blocks import HEADING, scan
+def _outline(text: str, first_line: int) -> tuple[dict[int, str], list[int]]:
+    """``##`` headings by line (the category of the tables under them; ``#`` is the title),
+    and the lines of list items, which a page of tables does not read."""
+    from career_cli.sources.blocks import HEADING, ITEM, scan
 
-    found = {}
+    headings, items = {}, []
     for record in scan(enumerate(text.split("\n"), start=first_line)):
         if record.kind == HEADING and not record.chain and record.depth >= 2:
-            found[record.no] = record.title.strip()
-    return found
+            headings[record.no] = record.title.strip()
+        elif record.kind == ITEM:
+            items.append(record.no)
+    return headings, items
