@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
+import probe
 import pytest
 from conftest import page
 from hypothesis import HealthCheck, assume, given, settings
@@ -491,38 +492,19 @@ def test_diff_a_structured_ladder_through_the_entry_point(
     assert counts["changed"] + counts["added"] > 0
 
 
-PROBE = """
-import sys
-from career_cli.cli import main
-sys.argv = ["career", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-ours = ("structured", "ft", "monzo", "snowflake")
-names = [f"career_cli.sources.{n}" for n in ours] + ["career_cli.render.export"]
-print(" ".join(n for n in names if n in sys.modules), file=sys.stderr)
-"""
+READERS = [
+    *(f"career_cli.sources.{n}" for n in ("structured", "ft", "monzo", "snowflake")),
+    "career_cli.render.export",
+]
 
 
 @pytest.mark.parametrize(
     "args", [("diff", "associate", "senior", "--json"), ("show", "senior"), ("levels",)]
 )
 def test_the_markdown_path_imports_no_structured_reader(args: tuple[str, ...]) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.strip().splitlines()[-1:] in ([], [""])
+    assert probe.imported(READERS, *args) == []
 
 
 def test_the_probe_sees_the_readers_when_they_are_used() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, "levels", "-f", str(FORMATS / "snowflake-style.json")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.stderr.strip().splitlines()[-1] == (
-        "career_cli.sources.structured career_cli.sources.snowflake"
-    )
+    found = probe.imported(READERS, "levels", "-f", str(FORMATS / "snowflake-style.json"))
+    assert found == ["career_cli.sources.structured", "career_cli.sources.snowflake"]

@@ -10,11 +10,11 @@ calibration keeps apart. Nothing here needs a network or a real model.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import probe
 import pytest
 from conftest import ROOT, page
 from typer.testing import CliRunner
@@ -267,28 +267,11 @@ def test_a_semantic_model_that_is_not_a_name_is_a_config_error(
     )
 
 
-PROBE = """
-import sys
-from career_cli.cli import main
-sys.argv = ["career", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-names = ("model2vec", "numpy", "tokenizers", "safetensors", "huggingface_hub")
-loaded = [n for n in (*names, "career_cli.compare.semantic") if n in sys.modules]
-print(" ".join(loaded), file=sys.stderr)
-"""
-
-
 def imported(*args: str, model: Path | None = None) -> list[str]:
     """The modules of interest that a whole ``career`` run imported, in a fresh process."""
     env = {"PATH": "/usr/bin:/bin", **({"CAREER_SEMANTIC_MODEL": str(model)} if model else {})}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stderr.strip().splitlines()[-1].split() if done.stderr.strip() else []
+    names = ("model2vec", "numpy", "tokenizers", "safetensors", "huggingface_hub")
+    return probe.imported((*names, "career_cli.compare.semantic"), *args, env=env)
 
 
 def test_the_default_run_imports_nothing_of_the_extra(ladder: Path, model: Path) -> None:

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
+import probe
 import pytest
 from conftest import REALWORLD, assert_golden, page
 from rich.style import Style
@@ -195,26 +196,12 @@ def test_svg_is_for_steps_only(runner: CliRunner) -> None:
     assert "svg" not in runner.invoke(app, ["diff", "--help"]).stdout
 
 
-PROBE = """
-import sys
-from career_cli.cli import main
-sys.argv = ["career", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-names = ("rich", "career_cli.features.steps", "career_cli.render.svg",
-         "career_cli.render.terminal.steps", "career_cli.render.markdown_steps")
-print(" ".join(n for n in names if n in sys.modules), file=sys.stderr)
-"""
-
-
 def imported(*args: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stderr.strip().splitlines()[-1].split() if done.stderr.strip() else []
+    return probe.imported(
+        ("rich", "career_cli.features.steps", "career_cli.render.svg",
+         "career_cli.render.terminal.steps", "career_cli.render.markdown_steps"),
+        *args,
+    )  # fmt: skip
 
 
 def test_diff_json_imports_nothing_of_steps() -> None:

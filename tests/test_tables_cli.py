@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import jsonschema
+import probe
 from conftest import BUNDLED, ROOT, assert_golden
 from test_cli import run, schema
 from test_entrypoint import CAREER, env
@@ -91,26 +91,11 @@ def test_diff_through_the_installed_career() -> None:
     assert done.stderr.count("career: warning:") == 1 and "Traceback" not in done.stderr
 
 
-PROBE = """
-import sys
-from career_cli.cli import main
-sys.argv = ["career", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-names = ("tables", "htmltables", "pagetable", "category_content", "htmlpage", "ladder_order")
-found = [n for n in names if f"career_cli.sources.{n}" in sys.modules]
-print(" ".join(found + (["html.parser"] if "html.parser" in sys.modules else [])), file=sys.stderr)
-"""
-
-
 def imported(*args: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env(), check=False
-    )
-    last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
-    return last.split()
+    names = ("tables", "htmltables", "pagetable", "category_content", "htmlpage", "ladder_order")
+    found = probe.imported([*(f"career_cli.sources.{n}" for n in names), "html.parser"], *args,
+                           env=env())  # fmt: skip
+    return [n.removeprefix("career_cli.sources.") for n in found]
 
 
 def test_start_up_imports_table_modules_only_for_tables() -> None:

@@ -150,24 +150,12 @@ def _yaml_lines(text: str) -> dict[str, int]:
 
 
 def _yaml(text: str, path: Path) -> Any:
-    import yaml
-
-    from career_cli.sources import yamlsafe
-
-    try:
-        return yamlsafe.load(text)
-    except yaml.YAMLError as exc:
-        raise files.yaml_error(
-            exc,
-            path,
-            EVIDENCE,
-            what="invalid YAML",
-            source=text,
-            first_line=1,
-            hint="fix the YAML, or use the checklist from `career gap … --format markdown`",
-        ) from None
-    except RecursionError:
-        raise EvidenceError("YAML is nested too deeply", path=path) from None
+    return files.load_yaml(
+        text,
+        path,
+        EVIDENCE,
+        hint="fix the YAML, or use the checklist from `career gap … --format markdown`",
+    )
 
 
 def _json(text: str, path: Path) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from career_cli.errors import CareerError
 
@@ -110,3 +111,22 @@ def yaml_error(
         line=source.count("\n", 0, mark.index) + first_line if mark is not None else None,
         hint=hint,
     )
+
+
+def load_yaml(text: str, path: Path, kind: FileKind, *, hint: str) -> Any:
+    """A whole YAML file read safely (``yamlsafe``: no tags, aliases bounded), or the kind's
+    error at the file line; a document nested past the parser's stack is "nested too deeply"."""
+    import yaml
+
+    from career_cli.sources import yamlsafe
+
+    try:
+        return yamlsafe.load(text)
+    except yaml.YAMLError as exc:
+        raise yaml_error(
+            exc, path, kind, what="invalid YAML", source=text, first_line=1, hint=hint
+        ) from None
+    except RecursionError:
+        raise kind.error(
+            f"YAML nested too deeply (more than {yamlsafe.MAX_DEPTH} levels)", path=path, line=1
+        ) from None

@@ -184,26 +184,7 @@ def parse(text: str, path: Path) -> object:
             ) from None
         except RecursionError:
             raise PageError("JSON nested too deeply", path=path, line=1) from None
-    import yaml
-
-    from career_cli.sources import yamlsafe
-
-    try:
-        return yamlsafe.load(text)
-    except yaml.YAMLError as exc:
-        raise files.yaml_error(
-            exc,
-            path,
-            LADDER,
-            what="invalid YAML",
-            source=text,
-            first_line=1,
-            hint="fix the YAML (quote texts that contain ': ')",
-        ) from None
-    except RecursionError:
-        raise PageError(
-            f"YAML nested more than {yamlsafe.MAX_DEPTH} deep", path=path, line=1
-        ) from None
+    return files.load_yaml(text, path, LADDER, hint="fix the YAML (quote texts that contain ': ')")
 
 
 def load(path: Path) -> Framework:

@@ -22,6 +22,7 @@ from career_cli.render.terminal import (
     to_string,
     word_runs,
 )
+from career_cli.render.terminal.gap import unmatched
 from career_cli.text import visible
 
 HEADINGS = {"disputed": "Disputed", "open": "Open for both", "met": "Met by both"}
@@ -111,12 +112,7 @@ def calibration_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
                 spaced = True
     if not calibration.rows:
         parts += [Text(), Text("No new or raised expectations.")]
-    if gap.unmatched:
-        parts += [Text(), Text("Unmatched evidence", TITLE)]
-        for entry in gap.unmatched:
-            where = f"line {entry.line}: " if entry.line else ""
-            label = entry.text or entry.id or "(no text)"
-            parts.append(Text(f"  {where}{visible(label)}", REMOVED))
+    parts += unmatched(gap)
     disputed = calibration.count("disputed")
     parts += [
         Text(),

@@ -76,6 +76,18 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
     return body
 
 
+def unmatched(gap: Gap) -> list[Text]:
+    """Evidence entries no expectation took, by line: the gap's and the calibration's views."""
+    if not gap.unmatched:
+        return []
+    parts = [Text(), Text("Unmatched evidence", TITLE)]
+    for entry in gap.unmatched:
+        where = f"line {entry.line}: " if entry.line else ""
+        label = entry.text or entry.id or "(no text)"
+        parts.append(Text(f"  {where}{visible(label)}", REMOVED))
+    return parts
+
+
 def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
     color = options.color
     summary = gap.summary()
@@ -116,12 +128,7 @@ def gap_renderable(gap: Gap, options: RenderOptions) -> RenderableType:
         table.add_row(_marker(expectation, gap.with_evidence), _body(expectation, gap, color))
     if not gap.expectations:
         parts += [Text(), Text("No new or raised expectations.")]
-    if gap.unmatched:
-        parts += [Text(), Text("Unmatched evidence", TITLE)]
-        for entry in gap.unmatched:
-            where = f"line {entry.line}: " if entry.line else ""
-            label = entry.text or entry.id or "(no text)"
-            parts.append(Text(f"  {where}{visible(label)}", REMOVED))
+    parts += unmatched(gap)
     return Group(*parts)
 
 
