@@ -14,7 +14,6 @@ from pathlib import Path
 # A Markdown link: [text](url) or [text](url "title"). URLs with balanced parentheses are rare in
 # handbook pages; we accept one level of them so /foo_(bar) does not split a link in two.
 LINK_RE = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
-_WS_RE = re.compile(r"\s+")
 # Combining marks, joiners and variation selectors belong to the character before them, so a
 # word never ends inside "é" written as e + U+0301 (NFD), an Indic or Arabic word does not fall
 # apart at its vowel signs ("नेतृत्व"), nor a diff splits an emoji sequence. Python's \w leaves
@@ -66,7 +65,9 @@ def plain(text: str) -> str:
 
 
 def collapse(text: str) -> str:
-    return _WS_RE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends. ``str.split`` takes the very
+    characters ``\\s`` does (``str.isspace``), in C, twice as fast as the pattern."""
+    return " ".join(text.split())
 
 
 # Titles (of frameworks, levels, categories) are a few words, and every view repeats them: in each

@@ -6,8 +6,10 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from career_cli.text import MARKS, WORD_RE
+from career_cli.text import MARKS, WORD_RE, collapse
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,9 @@ def test_marks_are_marks_and_never_letters() -> None:
     assert "\u0301" in chars and "\u093e" in chars and "\u094d" in chars
     assert all(unicodedata.category(c).startswith("M") for c in chars)
     assert not any(c.isalnum() for c in chars)
+
+
+@given(st.text())
+def test_collapse_is_the_whitespace_pattern(text: str) -> None:
+    """``collapse`` joins ``str.split``'s words: the same as replacing ``\\s+`` and stripping."""
+    assert collapse(text) == re.sub(r"\s+", " ", text).strip()
