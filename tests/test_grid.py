@@ -17,3 +17,8 @@ def test_column_letters_are_spreadsheet_names(column: int, letters: str) -> None
 def test_a_cell_names_its_sheet_when_it_has_one() -> None:
     assert Cell("x", 7, 3).where == "C7"
     assert Cell("x", 4, 2, sheet="Delivery").where == "Delivery!B4"
+
+
+def test_a_cell_of_a_page_table_is_named_by_its_column() -> None:
+    """A page's table is reported at its page line already: the cell adds its column only."""
+    assert Cell("x", 29, 5, page=True).where == "column E"

@@ -371,6 +371,7 @@ def test_an_html_matrix_with_levels_as_rows_spanning_rows() -> None:
     """Sourcegraph's shape: a level header over three rows (an empty one, a summary across
     every column, the behaviours), categories as columns, a notes column."""
     framework = onefile.load(FORMATS / "matrix.html")
+    assert framework.title == "Platform engineering levels"  # its <h1>
     assert [lv.id for lv in framework.levels] == ["l1", "l2", "l3", "l4"]
     first = framework.levels[0]
     assert first.overview.startswith("An engineer learning the team's systems")  # the summary

@@ -45,7 +45,7 @@ def test_a_pipe_table_with_its_lines_and_columns() -> None:
     grid = markdown_table(lines("| Area | Description |\n| --- | --- |\n| Scope | Ships. |", 7))
     assert grid is not None
     assert texts(grid) == [["Area", "Description"], ["Scope", "Ships."]]
-    assert grid.line == 7 and grid.rows[0][1] == Cell("Ships.", 9, 2)
+    assert grid.line == 7 and grid.rows[0][1] == Cell("Ships.", 9, 2, page=True)
 
 
 def test_not_a_table_without_its_delimiter_row() -> None:

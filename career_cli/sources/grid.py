@@ -22,10 +22,14 @@ class Cell:
     column: int  # 1-based
     bold: bool = False
     sheet: str | None = None  # the workbook sheet, for a spreadsheet with several
+    page: bool = False  # in a page's table (Markdown, HTML): ``line`` is a page line, not a row
 
     @property
     def where(self) -> str:
-        """How a message names the cell: ``C7`` (spreadsheet style), with its sheet if any."""
+        """How a message names the cell: ``C7`` (spreadsheet style), with its sheet if any; in a
+        page's table, where the message already names the line, ``column C``."""
+        if self.page:
+            return f"column {column_letters(self.column)}"
         name = f"{column_letters(self.column)}{self.line}"
         return f"{self.sheet}!{name}" if self.sheet else name
 

@@ -201,7 +201,7 @@ def _expand(rows: list[tuple[list[_RawCell], bool]], line: int) -> Grid:
         while at < len(raw_cells) or column <= last:
             if column in pending:
                 left, cell = pending[column]
-                row.append(Cell(cell.text, row_line, column, cell.bold))
+                row.append(Cell(cell.text, row_line, column, cell.bold, page=True))
                 if left > 1:
                     pending[column] = (left - 1, cell)
                 else:
@@ -209,7 +209,7 @@ def _expand(rows: list[tuple[list[_RawCell], bool]], line: int) -> Grid:
                 column += 1
                 continue
             if at == len(raw_cells):
-                row.append(Cell("", row_line, column))
+                row.append(Cell("", row_line, column, page=True))
                 column += 1
                 continue
             raw = raw_cells[at]
@@ -217,7 +217,7 @@ def _expand(rows: list[tuple[list[_RawCell], bool]], line: int) -> Grid:
             text, _ = cell_text("".join(raw.parts), markdown=False)
             bold = raw.bold or (raw.plain == 0 and bool(text))
             for _k in range(raw.colspan):
-                cell = Cell(text, raw.line, column, bold)
+                cell = Cell(text, raw.line, column, bold, page=True)
                 row.append(cell)
                 if raw.rowspan > 1:
                     pending[column] = (raw.rowspan - 1, cell)
@@ -229,7 +229,7 @@ def _expand(rows: list[tuple[list[_RawCell], bool]], line: int) -> Grid:
     check_size(width * len(out))  # rows padded to the widest
     for row, _ in out:
         at = row[0].line if row else line
-        row.extend(Cell("", at, column) for column in range(len(row) + 1, width + 1))
+        row.extend(Cell("", at, column, page=True) for column in range(len(row) + 1, width + 1))
     heads = [k for k, (_, head) in enumerate(out) if head]
     first = heads[0] if heads else 0
     header = tuple(out[first][0]) if out else ()

@@ -231,7 +231,7 @@ def _read_rows(
             if c in mine:  # a level over several rows: a cell below adds its statements
                 both = split_statements(mine[c].text) + split_statements(here.text)
                 here = Cell("\n".join(f"- {s}" for s in both), mine[c].line, here.column,
-                            sheet=here.sheet)  # fmt: skip
+                            sheet=here.sheet, page=here.page)  # fmt: skip
             mine[c] = here
         for c in extra:
             _aside_cell(into, header[c], _cell(row, c), current)

@@ -10,11 +10,14 @@ used, so the folder-of-pages path imports none of them.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from career_cli import notes
 from career_cli.errors import FrameworkNotFound, PageError
 from career_cli.model import Framework, Note
+from career_cli.text import collapse
 
 DELIMITED = frozenset({".csv", ".tsv", ".tab", ".txt"})
 STRUCTURED = frozenset({".yml", ".yaml", ".json"})
@@ -113,6 +116,8 @@ def _tables(path: Path, text: str, into: object, *, html: bool, first_line: int 
         found = matrix.read_grid(grid, into, category=category) or found
     if not found:
         raise _no_levels(path, first_line)
+    if html and into.title is None:
+        into.title = _html_title(text)
     for line in items:  # statements are the tables' cells: a list beside them is not read
         into.note(Note(line, notes.UNREAD_CONTENT, "a list item outside the tables is not read"))
 
@@ -129,3 +134,13 @@ def _outline(text: str, first_line: int) -> tuple[dict[int, str], list[int]]:
         elif record.kind == ITEM:
             items.append(record.no)
     return headings, items
+
+
+_HTML_TITLE_RE = re.compile(r"<(h1|title)\b[^>]*>([^<]{1,300})</\1\s*>", re.IGNORECASE)
+
+
+def _html_title(text: str) -> str | None:
+    """An HTML page's name for its ladder: its first ``<h1>``, else its ``<title>`` (text only)."""
+    found = {m.group(1).lower(): m.group(2) for m in reversed(list(_HTML_TITLE_RE.finditer(text)))}
+    name = found.get("h1") or found.get("title")
+    return collapse(html.unescape(name)) or None if name else None

@@ -121,7 +121,7 @@ def _cells(raw: list[str], line: int) -> tuple[Cell, ...]:
     found = []
     for column, text in enumerate(raw, 1):
         shown, bold = cell_text(text)
-        found.append(Cell(shown, line, column, bold))
+        found.append(Cell(shown, line, column, bold, page=True))
     return tuple(found)
 
 
