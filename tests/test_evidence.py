@@ -204,3 +204,18 @@ def test_json_output_read_back_keeps_unmatched_entries(tmp_path: Path) -> None:
     )
     found = read_evidence(write(tmp_path, "gap.json", output))
     assert [e.text for e in found.entries] == ["T", "Offsite"]
+
+
+def test_a_reworded_from_line_is_context_not_evidence() -> None:
+    """gap writes "Reworded from (weaker):" where a rewording raises no scale; like "Raised
+    from:" it says where the statement came from, and is never read as the author's words."""
+    text = (
+        "- [x] Works with their manager <!-- career:id autonomy/works -->\n"
+        "  - Reworded from (weaker): [- Works with -]{+ Works with their manager +}\n"
+        "  - Evidence: planned the Q3 work\n"
+    )
+    [entry] = parse_markdown(text, Path("p.md")).entries
+    assert entry.evidence == "planned the Q3 work"
+    unlabelled = text.replace("  - Evidence: planned the Q3 work\n", "")
+    [bare] = parse_markdown(unlabelled, Path("p.md")).entries
+    assert bare.evidence is None

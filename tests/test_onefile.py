@@ -474,3 +474,14 @@ def test_lint_rules_of_one_file_frameworks(tmp_path: Path, code: str, bad: str, 
 
     assert code in codes(bad)
     assert code not in codes(good)
+
+
+@pytest.mark.parametrize(
+    "name", ["matrix.csv", "snowflake-style.json", "monzo-style/engineering/platform.md"]
+)
+def test_levels_of_one_file_are_not_linted_as_pages(name: str) -> None:
+    """E102 asks for a page's frontmatter title: a ladder in one file has no page per level."""
+    from career_cli.features.lint import lint
+
+    found = {problem.rule.code for problem in lint([onefile.load(FORMATS / name)])}
+    assert not found & {"E102", "W202"}

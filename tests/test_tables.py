@@ -349,3 +349,13 @@ def test_html_table_page_fixture() -> None:
     assert len(column_notes) == 3 and "'Senior Engineer'" in column_notes[0].message
     [across] = [n for n in senior.notes if n.code == notes.UNREAD_CONTENT]
     assert "On-call expectations" in across.message
+
+
+def test_a_one_column_table_is_statements_unless_it_only_names_rows() -> None:
+    """One column is a list of statements; but a column headed like a row's name
+    (Responsibility, Competency…) lists names with nothing said of them: unread, not statements."""
+    listed = read_table(grid_of("| Expectations |\n| - |\n| Ships. |\n| Reviews. |"), ())
+    assert [(s.key, s.text) for s in listed.statements] == [(None, "Ships."), (None, "Reviews.")]
+    names = read_table(grid_of("| Responsibility |\n| - |\n| Scope |\n| Debugging |"), ())
+    assert names.statements == []
+    assert [n.code for n in names.notes] == ["unread-content"]

@@ -121,9 +121,10 @@ FrameworkOption = Annotated[
         "--framework",
         "-f",
         envvar="CAREER_FRAMEWORK",
-        metavar="NAME|DIR",
-        help="A bundled framework name or a directory of level pages (with --root: one of its "
-        "frameworks). [default: infrastructure]",
+        metavar="NAME|DIR|FILE",
+        help="A bundled framework name, a directory of level pages, or a ladder in one file "
+        "(.csv .tsv .xlsx .md .html .yml .json); with --root, one of its frameworks. "
+        "[default: infrastructure]",
         autocompletion=complete_framework,
         show_default=False,
     ),

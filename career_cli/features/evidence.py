@@ -37,7 +37,9 @@ _EVIDENCE = re.compile(
     rf"^(?:[-*+][ \t]+)?{_LABEL}Evidence{_LABEL}:?{_LABEL}[ \t]*(?P<rest>.*)$", re.I
 )
 _CONTEXT = re.compile(
-    rf"^(?:[-*+][ \t]+)?{_LABEL}(?:Raised from|Also raised from|New at|Carried from)\b", re.I
+    rf"^(?:[-*+][ \t]+)?{_LABEL}"
+    r"(?:Raised from|Reworded from|Also raised from|New at|Carried from)\b",
+    re.I,
 )
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _NUMERIC = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")

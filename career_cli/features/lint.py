@@ -146,6 +146,16 @@ class _Linter:
                 )
 
     def title(self, framework: Framework, level: Level) -> None:
+        # Titles come from a level page's frontmatter; a ladder in one file (a sheet, YAML,
+        # JSON, one page of every level) names its levels its own way, read as written.
+        own_page = level.path != framework.path and level.path.suffix.lower() in (
+            ".md",
+            ".html",
+            ".htm",
+            ".markdown",
+        )
+        if not own_page:
+            return
         if level.page_title is None:
             self.add(
                 framework,

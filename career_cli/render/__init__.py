@@ -97,6 +97,16 @@ class RenderOptions:
         return f"RenderOptions({fields})"
 
 
+def reworded_as(kinds: tuple[str, ...]) -> str:
+    """What gap calls an expectation the target reworded: ``raised`` when its new wording raises
+    a scale (or nothing is known of it), else ``reworded`` (only rephrased, or weaker)."""
+    from career_cli.model import CHANGE_SCALES
+
+    if not kinds or any(kind in CHANGE_SCALES for kind in kinds):
+        return "raised"
+    return "reworded"
+
+
 def change_tags(kinds: tuple[str, ...]) -> str:
     """A pair's change kinds as every view writes them: ``scope↑ ownership↑``; ``rephrased``
     and ``weaker`` as they are (``features.change_kinds``)."""

@@ -302,10 +302,11 @@ def render_gap(gap: Gap, options: RenderOptions | None = None) -> str:
         ident = comment_value(e.id, spaces=False)
         lines.append(f"- [{box}] {at_line_start(text)} <!-- career:id {ident} -->")
         if e.kind == "raised":
-            from career_cli.render import change_tags
+            from career_cli.render import change_tags, reworded_as
 
             raises = f" ({change_tags(e.change)})" if e.change else ""
-            lines.append(f"  - Raised from{raises}: {inline_diff(e.ops)}")
+            label = reworded_as(e.change).capitalize()
+            lines.append(f"  - {label} from{raises}: {inline_diff(e.ops)}")
             lines += [f"  - Also raised from: {escape(text)}" for text in e.also_previous]
         elif e.kind == "new":
             lines.append(f"  - New at {target}")

@@ -123,7 +123,7 @@ def read_table(grid: Grid, names: tuple[str, ...]) -> TableReading:
     description: int | None = None
     if described:
         description = described[0]
-    elif width == 1:
+    elif width == 1 and key is None:
         description = 0  # a one-column table: a list of statements
     elif key is not None and len(others) == 1:
         description = others[0]

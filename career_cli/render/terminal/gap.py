@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from career_cli.features.gap import Expectation, Gap
-from career_cli.render import RenderOptions, change_tags
+from career_cli.render import RenderOptions, change_tags, reworded_as
 from career_cli.render.terminal import (
     ADDED,
     CHANGED,
@@ -51,8 +51,8 @@ def _body(expectation: Expectation, gap: Gap, color: bool) -> Text:
     else:
         body = Text(show(expectation.text))
     kind: str = expectation.kind
-    if expectation.change:  # what it raises: "(raised: scope↑ ownership↑)"
-        kind += f": {change_tags(expectation.change)}"
+    if expectation.change:  # what it raises: "(raised: scope↑ ownership↑)", "(reworded: weaker)"
+        kind = f"{reworded_as(expectation.change)}: {change_tags(expectation.change)}"
     body.append(f"  ({kind})", style or "")
     if expectation.kind == "raised" and expectation.include is None:
         body.append("\n")
