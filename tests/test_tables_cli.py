@@ -64,6 +64,16 @@ def test_diff_pairs_rows_by_key(runner: CliRunner) -> None:
     assert "senior.html:108: a table row across every column" in result.stderr
 
 
+def test_every_view_names_a_reworded_row_by_its_key(runner: CliRunner) -> None:
+    """A changed pair of table rows shows its name as added, removed and kept rows do."""
+    args = ("diff", "engineer-1", "senior", "-f", HTML, "-c", "delivery")
+    text = run(runner, *args, "--width", "120").stdout
+    assert any(line.startswith("~   Scope — ") for line in text.splitlines()), text
+    assert "**Changed" in (md := run(runner, *args, "--format", "markdown").stdout)
+    assert "** **Scope** — " in md
+    assert "<strong>Scope</strong> — " in run(runner, *args, "--format", "html").stdout
+
+
 def test_lint_reports_unread_content_and_the_column_read(runner: CliRunner) -> None:
     result = run(runner, "lint", "-f", HTML, "--format", "json", "--severity", "info")
     document = json.loads(result.stdout)

@@ -57,6 +57,9 @@ def _item_line(item: ItemDiff) -> str:
         body = f"include {inline_diff(item.ops)}"
     else:
         body = inline_diff(item.ops)
+        named = item.new if item.new is not None else item.old
+        if named is not None and named.key is not None:  # a table row's name, as show gives it
+            body = f"**{escape(named.key)}** — {body}"
     # Statements folded into the pair: a merge (more of the old level's) or a split.
     folded = [f"  - also from: {at_line_start(_statement(s))}" for _, s in item.also_old]
     folded += [f"  - also to: {at_line_start(_statement(s))}" for _, s in item.also_new]

@@ -13,12 +13,17 @@ from career_cli.render.markdown import counts_text
 MARKS = {"added": "+", "removed": "−", "changed": "~", "unchanged": ""}
 
 
+def keyed(item: Statement, body: str) -> str:
+    """A table row's name before its words, as ``show`` gives it: **Scope** — …"""
+    return f"<strong>{esc(item.key)}</strong> — {body}" if item.key is not None else body
+
+
 def statement(item: Statement | None) -> str:
     if item is None:
         return ""
     if item.include is not None:
         return f"<p>include <code>{esc(item.include)}</code></p>"
-    return f"<p>{esc(item.text)}</p>"
+    return f"<p>{keyed(item, esc(item.text))}</p>"
 
 
 def _folded(extra: tuple[tuple[int, Statement], ...], what: str) -> str:
@@ -38,8 +43,9 @@ def side(label: str, body: str, which: str) -> str:
 
 
 def _row(item: ItemDiff, old: str, new: str) -> str:
-    if item.status == "changed" and item.old and item.old.include is None:
-        left, right = f"<p>{words(item.ops, 'old')}</p>", f"<p>{words(item.ops, 'new')}</p>"
+    if item.status == "changed" and item.old and item.new and item.old.include is None:
+        left = f"<p>{keyed(item.old, words(item.ops, 'old'))}</p>"
+        right = f"<p>{keyed(item.new, words(item.ops, 'new'))}</p>"
     else:
         left, right = statement(item.old), statement(item.new)
     left += _folded(item.also_old, "also")

@@ -78,12 +78,21 @@ def _sides(item: ItemDiff, color: bool) -> tuple[Text, Text]:
     return left, right
 
 
+def _keyed(item: Statement, runs: Text) -> Text:
+    """A reworded table row keeps its name in front, as every other row shows it."""
+    if item.key is None:
+        return runs
+    return Text.assemble((show(item.key), TITLE), (" — ", DIM), runs)
+
+
 def _words(item: ItemDiff, color: bool) -> tuple[Text, Text]:
     if item.status == "changed":
         assert item.old is not None and item.new is not None
         if item.old.include is not None:
             return statement(item.old, REMOVED), statement(item.new, ADDED)
-        return word_runs(item.ops, "old", color), word_runs(item.ops, "new", color)
+        return _keyed(item.old, word_runs(item.ops, "old", color)), _keyed(
+            item.new, word_runs(item.ops, "new", color)
+        )
     if item.status == "added":
         assert item.new is not None
         return Text(), statement(item.new, ADDED)
