@@ -134,6 +134,17 @@ def test_page_text_stays_text(
             assert payload in text  # shown, as the page wrote it
 
 
+def test_a_report_names_no_folder_of_the_machine_it_was_made_on(
+    runner: CliRunner, make_framework: Callable[[dict[str, str]], Path]
+) -> None:
+    framework = make_framework(
+        {"a.md": page("A", "## Team\n\n- Writes code\n", weight=1),
+         "b.md": page("B", "## Team\n\n- Writes code well\n", weight=2)}
+    )  # fmt: skip
+    document = report(runner, "diff", "a", "b", "-f", str(framework))
+    assert str(framework.parent) not in document and "a.md" in document
+
+
 def test_html_is_offered_only_where_there_is_a_view(runner: CliRunner) -> None:
     from test_cli import assert_error
 

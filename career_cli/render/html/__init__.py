@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from career_cli.text import plain, shown_path, visible
+from career_cli.text import plain, visible
 
 if TYPE_CHECKING:
     from career_cli.model import DiffOp, Framework, Level
@@ -128,10 +128,13 @@ def _bundled(framework: Framework) -> bool:
         return False
 
 
-def _where(level: Level, bundled: bool) -> str:
-    """Where a level was read: its page (relative to the framework for the bundled one, so the
-    report is the same on every machine) and any git revision."""
-    where = Path(level.path).name if bundled else shown_path(level.path)
+def _where(level: Level, framework: Framework) -> str:
+    """Where a level was read: its page's file name (a shared report names no folder of the
+    machine it was made on, and is the same wherever it is made) and any git revision; nothing
+    for a ladder in one file, which the header names once."""
+    if level.path == framework.path and level.revision is None:
+        return esc(level.title)
+    where = Path(level.path).name
     if level.revision is not None:
         where += f" at {level.revision.name} ({level.revision.commit[:12]})"
     return f"{esc(level.title)} (<code>{esc(where)}</code>)"
@@ -142,8 +145,8 @@ def page(title: str, command: str, framework: Framework, levels: Iterable[Level]
     from career_cli import __version__
 
     bundled = _bundled(framework)
-    source = "bundled with career" if bundled else esc(shown_path(framework.path))
-    read = " · ".join(_where(level, bundled) for level in levels)
+    source = "bundled with career" if bundled else esc(Path(framework.path).name)
+    read = " · ".join(_where(level, framework) for level in levels)
     footer = [f"Made by career {esc(__version__)}: <code>{esc(command)}</code>."]
     if bundled:
         footer.append(esc(ATTRIBUTION))
