@@ -81,3 +81,21 @@ def test_a_named_folder_here_beats_the_bundled_framework_of_that_name(
 def test_an_unknown_home_directory_is_an_input_error() -> None:
     with pytest.raises(FrameworkNotFound, match="cannot find that home directory"):
         framework_dir("~nosuchuser-career/x")
+
+
+@pytest.mark.parametrize(
+    ("ids", "titles", "name", "found"),
+    [
+        (["1", "2"], ["Level 1", "Level 2"], "l2", "2"),  # Monzo's YAML numbers its levels
+        (["l1", "l2"], ["Level 1", "Level 2"], "2", "l2"),  # its Markdown says "Level 2"
+        (["l1", "l2"], ["Engineer I", "Engineer II"], "level-2", "l2"),
+        (["2", "l2"], ["Two", "Also two"], "l2", "l2"),  # an exact id still wins
+    ],
+)
+def test_a_level_by_its_number_in_any_style(
+    ids: list[str], titles: list[str], name: str, found: str
+) -> None:
+    from career_cli.model import Framework, Level
+
+    levels = tuple(Level(i, t, Path(f"{i}.md")) for i, t in zip(ids, titles, strict=True))
+    assert find_level(Framework("f", "F", Path(), levels=levels), name).id == found

@@ -485,3 +485,15 @@ def test_levels_of_one_file_are_not_linted_as_pages(name: str) -> None:
 
     found = {problem.rule.code for problem in lint([onefile.load(FORMATS / name)])}
     assert not found & {"E102", "W202"}
+
+
+def test_a_cell_of_only_a_number_is_noted_not_read(tmp_path: Path) -> None:
+    """A score or weight beside the statements ("2.5", "80%") says nothing a level expects."""
+    path = write(tmp_path, "n.csv", "Competency,L1,L2\nScope,Ships.,2.5\nCraft,Tests.,80 %\n")
+    framework = onefile.load(path)
+    assert [c.items for c in framework.levels[1].categories] == []
+    said = [n.message for n in framework.levels[1].notes if n.code == notes.UNREAD_CONTENT]
+    assert said == [
+        "C2: '2.5' is a number, not a statement",
+        "C3: '80 %' is a number, not a statement",
+    ]

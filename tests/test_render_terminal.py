@@ -140,3 +140,14 @@ def test_trailing_blanks_are_trimmed_as_before(pieces: list[str]) -> None:
 
     line = "".join(pieces)
     assert _trim(line) == re.sub(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", r"\1", line)
+
+
+def test_no_overview_line_when_neither_level_has_an_overview(make_framework) -> None:  # type: ignore[no-untyped-def]
+    bare = make_framework(
+        {"a.md": page("A", "## Team\n\n- Writes code\n", weight=1),
+         "b.md": page("B", "## Team\n\n- Writes code well\n", weight=2)}
+    )  # fmt: skip
+    framework = load_framework(bare)
+    shown = render_diff(diff_levels(framework, *framework.levels), RenderOptions())
+    assert "Overview" not in shown
+    assert "Overview unchanged" in render("associate", "associate")  # one both levels share

@@ -186,6 +186,20 @@ def test_svg_escapes_page_text(make_framework: Make, runner: CliRunner) -> None:
     assert "<script>alert(1)</script>" in "".join(root.itertext())  # shown as text
 
 
+def test_svg_bars_start_after_a_long_step_name(make_framework: Make, runner: CliRunner) -> None:
+    """A long level title is not hidden behind its bar: the bars start after the widest name."""
+    title = "Associate Software Engineer in Infrastructure"
+    directory = make_framework({"a.md": page(title, "## Craft\n\n1. Writes tests.\n"),
+                                "b.md": MIDDLE})  # fmt: skip
+    result = runner.invoke(app, ["steps", "-f", str(directory), "--format", "svg"])
+    assert result.exit_code == 0, result.stderr
+    [bar] = [g for g in ET.fromstring(result.stdout).iter(f"{SVG}g") if g.get("class") == "bar"]
+    name = bar.find(f"{SVG}text")
+    assert name is not None and name.text is not None and name.text.endswith(title)
+    first = bar.find(f"{SVG}rect")
+    assert first is not None and float(first.get("x", "0")) >= 7 * len(name.text)
+
+
 def test_svg_is_for_steps_only(runner: CliRunner) -> None:
     result = runner.invoke(app, ["diff", "associate", "senior", "--format", "svg"])
     assert result.exit_code == 2 and result.stdout == ""

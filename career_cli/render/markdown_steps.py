@@ -19,9 +19,9 @@ def _cell(text: str) -> str:
 
 
 def raises(counts: StepCounts) -> str:
-    """``ownership 3 · scope 1``: the scales a step's raised statements raise, most first."""
-    found = sorted(((n, k) for k, n in counts.kinds.items() if n), key=lambda p: -p[0])
-    return " · ".join(f"{kind} {n}" for n, kind in found)
+    """``scope 1 · ownership 3``: the scales a step's raised statements raise, in the scales'
+    order (scope, autonomy, ownership, influence), as the terminal view lists them."""
+    return " · ".join(f"{kind} {n}" for kind, n in counts.kinds.items() if n)
 
 
 def _row(label: str, counts: StepCounts) -> str:

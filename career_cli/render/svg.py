@@ -35,7 +35,9 @@ COLOURS = {
     "dropped": "#882255",
 }
 WIDTH = 860
-LABEL = 230  # the level names' column
+LABEL = 230  # the level names' column, at least
+LABEL_MAX = 420
+MAX_LABEL = 56  # characters of a step's names shown before the bar
 ROW = 46  # a bar and the line naming its parts
 BAR = 20
 TOP = 64
@@ -65,7 +67,12 @@ def _legend(y: int) -> list[str]:
 
 def render_steps(steps: Steps, options: RenderOptions | None = None) -> str:
     """The chart as an SVG document (a string; ``-o steps.svg`` writes it)."""
-    plot = WIDTH - LABEL - 60
+    labels = [f"{one_line(s.below.title)} → {one_line(s.above.title)}" for s in steps.steps]
+    widest = max((len(label) for label in labels), default=0)
+    # Room for the step's names before the bars (about 7 px a character at 13 px), so a long
+    # level title is not hidden behind its bar; past MAX_LABEL characters it is cut with "…".
+    left = min(LABEL_MAX, max(LABEL, 7 * min(widest, MAX_LABEL) + 16))
+    plot = WIDTH - left - 60
     longest = max((step.total.changed for step in steps.steps), default=0.0)
     scale = plot / longest if longest else 0.0
     height = TOP + ROW * len(steps.steps) + 48
@@ -88,10 +95,11 @@ def render_steps(steps: Steps, options: RenderOptions | None = None) -> str:
     ]
     for row, step in enumerate(steps.steps):
         y = TOP + row * ROW
-        label = f"{one_line(step.below.title)} → {one_line(step.above.title)}"
+        label = labels[row]
+        shown = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
         lines.append(f'<g class="bar"><title>{text(label)}: {text(step.total.summary())}</title>')
-        lines.append(f'<text x="0" y="{y + 15}">{text(label[:34])}</text>')
-        x = float(LABEL)
+        lines.append(f'<text x="0" y="{y + 15}">{text(shown)}</text>')
+        x = float(left)
         for name in SEGMENTS:
             value = step.total.segments[name]
             if value <= 0:
@@ -104,7 +112,7 @@ def render_steps(steps: Steps, options: RenderOptions | None = None) -> str:
             x += width
         lines.append(f'<text x="{x + 6:.1f}" y="{y + 15}">{round(step.total.changed)}</text>')
         lines.append(
-            f'<text x="{LABEL}" y="{y + BAR + 15}" font-size="11" fill="#555555">'
+            f'<text x="{left}" y="{y + BAR + 15}" font-size="11" fill="#555555">'
             f"{text(step.total.summary())}</text></g>"
         )
     lines += _legend(TOP + ROW * len(steps.steps) + 24)

@@ -7,6 +7,7 @@ title or unique prefix — and the did-you-mean messages when a name does not re
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -184,6 +185,16 @@ def level_names(framework: Framework) -> list[str]:
     return names
 
 
+# A level named by its number: "2", "l2", "level-2" (ladders in one file number their levels in
+# every style: Monzo's YAML says 2, its Markdown "Level 2", a sheet's header "L2").
+_NUMBERED_RE = re.compile(r"(?:l|level-?)?0*(\d{1,4})")
+
+
+def _numbered(key: str) -> str | None:
+    found = _NUMBERED_RE.fullmatch(key)
+    return f"#{found.group(1)}" if found else None
+
+
 def find_level(framework: Framework, name: str) -> Level:
     """A level by id or title (any case), or by a unique prefix of either (``sen``, ``assoc``).
 
@@ -201,11 +212,12 @@ def find_level(framework: Framework, name: str) -> Level:
         found = {slug(ident)}
         if isinstance(value, Level):
             found.add(slug(value.title))
-        return found
+        return found | {n for k in found if (n := _numbered(k))}
 
-    # An exact id beats an exact title, which beats a prefix of either.
+    # An exact id beats an exact title (or the level's number), which beats a prefix of either.
     by_id = [e for e in entries if slug(e[0]) == wanted]
-    exact = [e for e in entries if wanted in keys(e)]
+    number = _numbered(wanted)
+    exact = [e for e in entries if wanted in keys(e) or (number and number in keys(e))]
     matches = by_id or exact or [e for e in entries if any(k.startswith(wanted) for k in keys(e))]
     unique = dict(matches)
     available = ", ".join(level_names(framework)) or "none"

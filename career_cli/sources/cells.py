@@ -12,11 +12,15 @@ lines); and what a cell that points at another level (``Same as L2``, ``As above
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from career_cli import notes
 from career_cli.model import Note, Statement
 from career_cli.sources.grid import Cell
 from career_cli.text import collapse, plain, slug
+
+if TYPE_CHECKING:  # assemble imports this module: the type only, for the checker
+    from career_cli.sources.assemble import Assembly
 
 # A level's code: L3, IC4, E5, P2, M1, Level 2, Band 3, Grade 7, SWE 2, … (a number is needed:
 # "Level" alone is a column's name).
@@ -164,3 +168,16 @@ def same_note(cell: Cell, text: str, target: str) -> Note:
     shown = collapse(text)
     shown = shown if len(shown) <= 60 else shown[:59] + "…"
     return Note(cell.line, notes.SAME_AS, f"{cell.where}: '{shown}' reads as {target}'s statements")
+
+
+_NUMBER_RE = re.compile(r"[-+]?\d+(?:[.,]\d+)?\s*%?")
+
+
+def number_note(cell: Cell, into: Assembly, level: str) -> bool:
+    """Whether a cell holds only a number (a score or a weight a sheet keeps beside its
+    statements: "2.5", "80%"), which says nothing a level expects; it is noted, never read."""
+    if _NUMBER_RE.fullmatch(cell.text.strip()) is None:
+        return False
+    said = f"{cell.where}: '{cell.text.strip()}' is a number, not a statement"
+    into.note(Note(cell.line, notes.UNREAD_CONTENT, said), level)
+    return True

@@ -32,6 +32,7 @@ from career_cli.sources.cells import (
     examples_of,
     looks_like_level,
     moved,
+    number_note,
     same_as,
     same_note,
     split_statements,
@@ -348,7 +349,7 @@ def _resolve(
         if level in done:
             return done[level]
         cell = cells.get(level)
-        if cell is None:
+        if cell is None or number_note(cell, into, level):
             return []
         found = [Statement(t, cell.line, key=key, cell=cell.where) for t in
                  split_statements(cell.text)]  # fmt: skip

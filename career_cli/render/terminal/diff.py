@@ -170,7 +170,8 @@ def diff_renderable(diff: LevelDiff, options: RenderOptions) -> RenderableType:
     )
     parts: list[RenderableType] = [title, counts_line(diff.counts), Text()]
     if diff.overview.status == "unchanged":
-        parts.append(Text("Overview unchanged", DIM))
+        if diff.old.overview.strip():  # nothing to say of two levels that have no overview
+            parts.append(Text("Overview unchanged", DIM))
     else:
         parts.append(Text(f"Overview ({diff.overview.status})", TITLE))
         parts.append(Padding(word_runs(diff.overview.ops, "both", color), (0, 0, 0, 2)))
