@@ -497,3 +497,9 @@ def test_a_cell_of_only_a_number_is_noted_not_read(tmp_path: Path) -> None:
         "C2: '2.5' is a number, not a statement",
         "C3: '80 %' is a number, not a statement",
     ]
+
+
+def test_a_sheet_of_one_level_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "one.csv", "Category,Competency,Engineer I\nDelivery,Scope,Ships.\n")
+    with pytest.raises(PageError, match=r"only one column names a level \('Engineer I'\)"):
+        onefile.load(path)

@@ -17,6 +17,7 @@ from pathlib import Path
 from career_cli import notes
 from career_cli.errors import FrameworkNotFound, PageError
 from career_cli.model import Framework, Note
+from career_cli.sources.grid import Grid
 from career_cli.text import collapse
 
 DELIMITED = frozenset({".csv", ".tsv", ".tab", ".txt"})
@@ -57,7 +58,7 @@ def load(path: Path, ident: str | None = None) -> Framework:
         for note in found:
             into.note(note)
         if not matrix.read_grid(grid, into):
-            raise _no_levels(path, grid.line)
+            raise _no_levels(path, grid.line, grid)
         return into.framework(ident)
     if suffix == ".xlsx":
         from career_cli.sources import workbook
@@ -92,7 +93,18 @@ def load(path: Path, ident: str | None = None) -> Framework:
     return into.framework(ident)
 
 
-def _no_levels(path: Path, line: int) -> PageError:
+def _no_levels(path: Path, line: int, grid: Grid | None = None) -> PageError:
+    from career_cli.sources.cells import looks_like_level
+    from career_cli.sources.matrix import label
+
+    named = [label(cell) for cell in grid.header if looks_like_level(label(cell))] if grid else []
+    if len(named) == 1:  # one level is nothing to compare, and nothing to climb
+        return PageError(
+            f"only one column names a level ('{named[0]}'): a ladder has two levels or more",
+            path=path,
+            line=line,
+            hint="add a column for each other level, named as the first is",
+        )
     return PageError(
         "no header row or first column names levels (such as 'L1', 'Engineer II', 'Level 3')",
         path=path,
