@@ -77,6 +77,19 @@ def test_own_yaml_reads_levels_categories_keys_and_examples(tmp_path: Path) -> N
     assert (sub.id, sub.title) == ("delivery/scope", "Delivery › Scope")
 
 
+def test_own_keys_it_does_not_read_are_noted_with_their_line(tmp_path: Path) -> None:
+    """A typo ("statments") would empty a category without a word: each is a note instead."""
+    text = OWN.replace("title: Platform", "title: Platform\ncolour: blue").replace(
+        "      - title: [Delivery, Scope]",
+        "      - title: [Delivery, Scope]\n        statments: [x]",
+    )
+    framework = structured.load(write(tmp_path, "ladder.yml", text))
+    said = [(n.line, n.message.split(":")[0]) for lv in framework.levels for n in lv.notes]
+    assert said == [(3, "colour"), (19, "levels[1].categories[0].statments")]
+    assert {n.code for lv in framework.levels for n in lv.notes} == {notes.UNREAD_CONTENT}
+    assert structured.load(write(tmp_path, "clean.yml", OWN)).levels[0].notes == ()
+
+
 def test_own_json_reads_the_same(tmp_path: Path) -> None:
     import yaml
 

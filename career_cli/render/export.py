@@ -57,7 +57,7 @@ def _level(level: Level) -> dict[str, Any]:
 
 
 def document(framework: Framework) -> dict[str, Any]:
-    """career's own document: what ``sources.structured.read_own`` reads."""
+    """career's own document: what ``sources.own.read_own`` reads."""
     found: dict[str, Any] = {"career": FORMAT_VERSION, "title": framework.title}
     if framework.description:
         found["description"] = framework.description

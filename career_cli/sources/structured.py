@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from career_cli.errors import PageError
-from career_cli.model import Category, Framework, Level, PageProblem, Statement
+from career_cli.model import Framework, Level, PageProblem
 from career_cli.sources import files
 from career_cli.sources.body import MAX_STATEMENTS
 from career_cli.text import collapse, slug, title_line
@@ -205,7 +205,9 @@ def from_document(document: object, walker: Walker) -> Framework:
     path = walker.path
     if isinstance(document, dict):
         if "career" in document:
-            return read_own(document, walker)
+            from career_cli.sources import own
+
+            return own.read_own(document, walker)
         if "topics" in document:
             from career_cli.sources import monzo
 
@@ -294,73 +296,3 @@ def build_framework(
 def check_categories(walker: Walker, keys: KeyPath, count: int) -> None:
     if count > MAX_CATEGORIES:
         raise walker.error(keys, f"more than {MAX_CATEGORIES:,} categories in one level")
-
-
-# ---------------------------------------------------------------------------------------------
-# career's own shape (what `career export --to yaml|json` writes)
-
-
-def read_own(document: Mapping[Any, Any], walker: Walker) -> Framework:
-    version = document.get("career")
-    if version != FORMAT_VERSION:
-        raise walker.error(
-            ("career",),
-            f"is {version!r:.20}; this career reads version {FORMAT_VERSION}",
-            hint="export the ladder again with this version of career",
-        )
-    levels: list[Level] = []
-    seen: set[str] = set()
-    for keys, raw in walker.items(document.get("levels"), ("levels",)):
-        entry = walker.mapping(raw, keys)
-        ident = walker.text(entry.get("id"), (*keys, "id"), required=True)
-        if ident.lower() in seen:
-            raise walker.error((*keys, "id"), f"level '{ident}' is defined twice")
-        seen.add(ident.lower())
-        categories = []
-        for ckeys, craw in walker.items(entry.get("categories"), (*keys, "categories")):
-            categories.append(_own_category(walker, craw, ckeys))
-        check_categories(walker, keys, len(categories))
-        levels.append(
-            Level(
-                id=ident.lower(),
-                title=title_line(walker.text(entry.get("title"), (*keys, "title"))) or ident,
-                path=walker.path,
-                description=walker.text(entry.get("description"), (*keys, "description")),
-                overview=_paragraphs(walker, entry.get("overview"), (*keys, "overview")),
-                categories=tuple(categories),
-            )
-        )
-    return build_framework(
-        walker,
-        title=walker.text(document.get("title"), ("title",)),
-        description=walker.text(document.get("description"), ("description",)),
-        levels=levels,
-    )
-
-
-def _paragraphs(walker: Walker, value: object, keys: KeyPath) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        walker.text(value, keys)  # the error for a list or mapping; numbers read as written
-        return str(value)
-    return "\n\n".join(p for p in (collapse(p) for p in value.split("\n\n")) if p)
-
-
-def _own_category(walker: Walker, raw: object, keys: KeyPath) -> Category:
-    entry = walker.mapping(raw, keys)
-    parts = walker.texts(entry.get("title"), (*keys, "title"))
-    if not parts:
-        raise walker.error((*keys, "title"), "is missing or empty")
-    parts = tuple(title_line(part) for part in parts)
-    ident = walker.text(entry.get("id"), (*keys, "id")) or category_id(parts)
-    items = []
-    for skeys, sraw in walker.items(entry.get("statements"), (*keys, "statements")):
-        if isinstance(sraw, dict):
-            text = walker.text(sraw.get("text"), (*skeys, "text"), required=True)
-            key = walker.text(sraw.get("key"), (*skeys, "key")) or None
-            examples = walker.texts(sraw.get("examples"), (*skeys, "examples"))
-            items.append(Statement(text, key=key, examples=examples))
-        else:
-            items.append(Statement(walker.text(sraw, skeys, required=True)))
-    return Category(ident, parts, tuple(items))
