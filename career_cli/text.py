@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 # A Markdown link: [text](url) or [text](url "title"). URLs with balanced parentheses are rare in
@@ -104,6 +105,13 @@ def slug(title: str) -> str:
     return _SLUG_RE.sub("-", nfc(title).lower()).strip("-")
 
 
+def category_id(parts: tuple[str, ...] | list[str]) -> str:
+    """A category's id from its heading titles, top first (``Engineering alignment › Values`` →
+    ``engineering-alignment/values``): every reader makes it so, so a category pairs with the
+    same one at another level and an export reads back with the same ids."""
+    return "/".join(slug(part) or "section" for part in parts)
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -187,3 +195,15 @@ def neutralise_formula(text: str) -> str:
 def formula_text(cell: str) -> str:
     """The text a neutralised cell stood for: the exact inverse of ``neutralise_formula``."""
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def bar_rows(text: str) -> Iterator[tuple[int, str, list[str] | None]]:
+    """The rows of a shipped word list (the thesaurus, the change-kind scales): one
+    ``head | item, item`` a line, ``#`` comments and blank lines skipped. Each row is its line
+    number, its head, and its non-empty items (``None`` when the line has no ``|``)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, bar, tail = line.partition("|")
+        yield number, head, [t.strip() for t in tail.split(",") if t.strip()] if bar else None

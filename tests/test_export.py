@@ -28,8 +28,7 @@ from career_cli.model import Category, Framework, Level, Statement
 from career_cli.render import export as writers
 from career_cli.sources import structured
 from career_cli.sources.loader import load_framework
-from career_cli.sources.structured import category_id
-from career_cli.text import slug
+from career_cli.text import category_id, formula_text, neutralise_formula, slug
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 SCHEMA = json.loads(
@@ -185,7 +184,7 @@ def test_export_a_read_export_b_read(framework: Framework, first: str, second: s
 @given(frameworks())
 def test_the_csv_matrix_holds_every_level_column_in_order(framework: Framework) -> None:
     rows = [
-        [writers.csv_cell_text(cell) for cell in row]
+        [formula_text(cell) for cell in row]
         for row in csv.reader(io.StringIO(writers.to_csv(framework), newline=""))
     ]
     header, body = rows[0], rows[1:]
@@ -296,15 +295,15 @@ def test_every_format_pair_with_csv(framework: Framework, first: str, second: st
     ],
 )
 def test_formula_cells_are_neutralised_and_read_back(text: str, written: str) -> None:
-    assert writers.neutralise(text) == written
-    assert writers.csv_cell_text(written) == text
+    assert neutralise_formula(text) == written
+    assert formula_text(written) == text
 
 
 @given(st.text())
 def test_neutralising_is_undone_exactly(text: str) -> None:
-    written = writers.neutralise(text)
+    written = neutralise_formula(text)
     assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert writers.csv_cell_text(written) == text
+    assert formula_text(written) == text
 
 
 def test_matrix_rows_pair_by_key_and_keep_order() -> None:

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from career_cli.compare.language import content_words
+from career_cli.text import bar_rows
 
 Term = tuple[str, ...]
 
@@ -75,20 +76,15 @@ def parse(text: str, *, source: str = "thesaurus") -> list[tuple[float, list[str
     """``strength | term, term, …`` lines; ``#`` comments and blank lines skipped. A malformed
     line raises ``ValueError`` naming it (the shipped file is tested; a config's is the user's)."""
     groups = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        head, bar, tail = line.partition("|")
+    for number, head, terms in bar_rows(text):
         try:
             strength = float(head)
         except ValueError:
             raise ValueError(f"{source}:{number}: expected 'strength | term, term'") from None
-        if not bar or not 0.0 < strength <= 1.0:
+        if terms is None or not 0.0 < strength <= 1.0:
             raise ValueError(
                 f"{source}:{number}: expected 'strength | term, term', 0 < strength ≤ 1"
             )
-        terms = [t.strip() for t in tail.split(",") if t.strip()]
         if len(terms) < 2:
             raise ValueError(f"{source}:{number}: a group needs two terms or more")
         groups.append((strength, terms))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from career_cli.compare.language import CJK, content_words, stemmer
 from career_cli.model import CHANGE_SCALES, FrameworkConfig, ItemDiff, LevelDiff
-from career_cli.text import WORD_RE, plain
+from career_cli.text import WORD_RE, bar_rows, plain
 
 IGNORE = "ignore"
 Phrase = tuple[str, ...]
@@ -82,17 +82,12 @@ def parse(text: str, *, source: str) -> list[tuple[str, str, list[str]]]:
     lines skipped. A malformed line raises ``ValueError`` naming it (the shipped files are
     tested)."""
     rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        head, bar, tail = line.partition("|")
+    for number, head, phrases in bar_rows(text):
         names = head.split()
         scale, rank = [*names, "", ""][:2]
         known = scale == IGNORE and len(names) == 1
         known = known or (len(names) == 2 and rank in CHANGE_SCALES.get(scale, ()))
-        phrases = [p.strip() for p in tail.split(",") if p.strip()]
-        if not bar or not known or not phrases:
+        if not phrases or not known:
             raise ValueError(f"{source}:{number}: expected 'scale rank | phrase, phrase'")
         rows.append((scale, rank, phrases))
     return rows

@@ -6,7 +6,7 @@ and order (the round trip the tests check): YAML and JSON keep everything (keys,
 overviews) under a ``career: 1`` marker; pages keep what a level page holds (no keys or examples,
 see ``lost``); the CSV keeps statements, categories and keys, with every cell a spreadsheet
 would run as a formula neutralised (OWASP's CSV injection advice: a leading ``'``), which
-``csv_cell_text`` undoes exactly.
+``text.formula_text`` undoes exactly.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from career_cli.model import Category, Framework, Level, Statement
-from career_cli.text import formula_text, neutralise_formula, slug
+from career_cli.text import neutralise_formula, slug
 
 FORMAT_VERSION = 1
 NOT_LEVEL_NAMES = frozenset({"_index", "index", "readme"})
@@ -88,16 +88,6 @@ def to_yaml(framework: Framework) -> str:
 # A matrix CSV
 
 
-def neutralise(text: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (``text.neutralise_formula``)."""
-    return neutralise_formula(text)
-
-
-def csv_cell_text(cell: str) -> str:
-    """The text a neutralised cell stood for: the inverse of ``neutralise``."""
-    return formula_text(cell)
-
-
 def category_order(levels: Sequence[Level]) -> list[str]:
     """One category order for every level (a matrix has one): each level's own order kept
     (a topological order of "comes before" at every level), ties and contradictions resolved by
@@ -166,7 +156,7 @@ def matrix_rows(framework: Framework) -> list[list[str]]:
         for title, rows in (table[cid] for cid in order)
         for key, *cells in rows
     ]
-    return [[neutralise(cell) for cell in row] for row in [header, *body]]
+    return [[neutralise_formula(cell) for cell in row] for row in [header, *body]]
 
 
 def to_csv(framework: Framework) -> str:

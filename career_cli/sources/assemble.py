@@ -16,7 +16,7 @@ from career_cli.errors import PageError
 from career_cli.model import Category, Framework, Level, Note, Statement
 from career_cli.sources.body import MAX_STATEMENTS
 from career_cli.sources.cells import level_keys, level_name
-from career_cli.text import collapse, slug, title_line
+from career_cli.text import category_id, collapse, slug, title_line
 
 
 class _Level:
@@ -118,7 +118,7 @@ class Assembly:
             if found.ident == slug(found.title) and f"l{weight + 1}" not in taken:
                 found.ident = f"l{weight + 1}"
             categories = tuple(
-                Category("/".join(slug(p) or "section" for p in parts), parts, tuple(items), line)
+                Category(category_id(parts), parts, tuple(items), line)
                 for parts, (line, items) in found.categories.items()
                 if items
             )

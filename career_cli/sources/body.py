@@ -25,7 +25,7 @@ from career_cli.sources.shortcodes import (
     is_navigation,
     shortcode_spans,
 )
-from career_cli.text import collapse, slug, title_line
+from career_cli.text import category_id, collapse, slug, title_line
 from career_cli.text import strong_as_text as strong_as_text
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ class BodyParser:
         for section in self.sections:
             if section.has_children and not section.items:
                 continue  # a grouping heading such as "Engineering alignment"
-            ident = "/".join(slug(part) or "section" for part in section.parts)
+            ident = category_id(section.parts)
             found.append(Category(ident, tuple(section.parts), tuple(section.items), section.line))
             if ident not in first_line:
                 first_line[ident] = section.line

@@ -17,7 +17,7 @@ from pathlib import Path
 from career_cli.errors import PageError
 from career_cli.model import Category, Framework, Level, Note, Statement
 from career_cli.sources.grid import Grid
-from career_cli.text import formula_text, slug
+from career_cli.text import category_id, formula_text, slug
 
 HEADER = ("Category", "Key")
 _TITLE_WITH_ID = re.compile(r"^(?P<title>.*) \((?P<id>[^()]+)\)$")
@@ -33,15 +33,12 @@ def _levels(grid: Grid) -> list[tuple[str, str]]:
     """``(id, title)`` per level column: the title written, its id from the title (or from the
     parentheses the export adds when two levels share a title)."""
     titles = [formula_text(cell.text) for cell in grid.header[2:]]
+    bare = [_TITLE_WITH_ID.sub(r"\g<title>", title) for title in titles]
     found = []
-    for number, title in enumerate(titles, start=1):
+    for number, (title, shown) in enumerate(zip(titles, bare, strict=True), start=1):
         named = _TITLE_WITH_ID.match(title)
-        if (
-            named
-            and titles.count(title) == 1
-            and sum(_TITLE_WITH_ID.sub(r"\g<title>", t) == named["title"] for t in titles) > 1
-        ):
-            found.append((named["id"], named["title"]))
+        if named and bare.count(shown) > 1:  # "Senior (senior-a)", "Senior (senior-b)"
+            found.append((named["id"], shown))
         else:
             found.append((slug(title) or f"l{number}", title))
     return found
@@ -68,7 +65,7 @@ def load(
         key = cells[1] or None
         for column, text in enumerate(cells[2 : 2 + len(levels)]):
             if text:
-                cid = "/".join(slug(p) or "section" for p in parts)
+                cid = category_id(parts)
                 slot = columns[column].setdefault(cid, (parts, []))
                 slot[1].append(Statement(text, row[column + 2].line, key=key,
                                          cell=row[column + 2].where))  # fmt: skip

@@ -32,11 +32,10 @@ from career_cli.sources.structured import (
     KeyPath,
     Walker,
     build_framework,
-    category_id,
     parse,
     shown_key,
 )
-from career_cli.text import collapse, title_line
+from career_cli.text import category_id, collapse, title_line
 
 _PLACEHOLDERS = frozenset({"todo", "tbd", "tbc", "n/a", "-", "…", "..."})
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")

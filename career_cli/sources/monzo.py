@@ -25,10 +25,9 @@ from career_cli.sources.structured import (
     KeyPath,
     Walker,
     build_framework,
-    category_id,
     check_categories,
 )
-from career_cli.text import collapse, title_line
+from career_cli.text import category_id, collapse, title_line
 
 MAX_LEVEL = 100  # a level number beyond this is a typo, not a ladder
 

@@ -148,11 +148,11 @@ def _outline(text: str, first_line: int) -> tuple[dict[int, str], list[int]]:
     return headings, items
 
 
-_HTML_TITLE_RE = re.compile(r"<(h1|title)\b[^>]*>([^<]{1,300})</\1\s*>", re.IGNORECASE)
+_H1_RE = re.compile(r"<h1\b[^>]*>([^<]{1,300})</h1\s*>", re.IGNORECASE)
+_TITLE_RE = re.compile(r"<title\b[^>]*>([^<]{1,300})</title\s*>", re.IGNORECASE)
 
 
 def _html_title(text: str) -> str | None:
     """An HTML page's name for its ladder: its first ``<h1>``, else its ``<title>`` (text only)."""
-    found = {m.group(1).lower(): m.group(2) for m in reversed(list(_HTML_TITLE_RE.finditer(text)))}
-    name = found.get("h1") or found.get("title")
-    return collapse(html.unescape(name)) or None if name else None
+    found = _H1_RE.search(text) or _TITLE_RE.search(text)
+    return collapse(html.unescape(found.group(1))) or None if found else None

@@ -18,11 +18,10 @@ from career_cli.sources.structured import (
     KeyPath,
     Walker,
     build_framework,
-    category_id,
     check_categories,
     shown_key,
 )
-from career_cli.text import collapse, title_line
+from career_cli.text import category_id, collapse, title_line
 
 DOCUMENT_KEYS = frozenset({"career", "title", "description", "levels"})
 LEVEL_KEYS = frozenset({"id", "title", "description", "overview", "categories"})

@@ -19,10 +19,9 @@ from career_cli.model import Category, Framework, Level, Statement
 from career_cli.sources.structured import (
     Walker,
     build_framework,
-    category_id,
     check_categories,
 )
-from career_cli.text import title_line
+from career_cli.text import category_id, title_line
 
 
 def read_tracks(document: Mapping[Any, Any], walker: Walker) -> Framework:

@@ -20,7 +20,7 @@ from career_cli.errors import PageError
 from career_cli.model import Framework, Level, PageProblem
 from career_cli.sources import files
 from career_cli.sources.body import MAX_STATEMENTS
-from career_cli.text import collapse, slug, title_line
+from career_cli.text import collapse, title_line
 
 MAX_BYTES = 10 * 1024 * 1024
 # Entries a document may ask us to visit, counted as they are walked. YAML aliases share one
@@ -257,11 +257,6 @@ def is_ladder_folder(directory: Path) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # Building the model, shared by the readers
-
-
-def category_id(parts: tuple[str, ...]) -> str:
-    """As the page reader makes it, so a ladder exported as pages reads back with the same ids."""
-    return "/".join(slug(part) or "section" for part in parts)
 
 
 def build_framework(

@@ -109,7 +109,7 @@ STRUCTURED: list[Case] = [
         "export-formulas",
         "statements that a spreadsheet would run: `=HYPERLINK(…)`, `+1 …`, `@SUM(…)`",
         "`export csv` writes each with a leading `'` (OWASP); `export yaml` keeps the text",
-        "`render.export.neutralise`",
+        "`text.neutralise_formula` (in `render.export.matrix_rows`)",
         fw(senior('=HYPERLINK("http://x","y")', "+1 on reviews", "@SUM(A1)")),
         (
             Run(
